@@ -1,0 +1,110 @@
+"""The `evaluator` command (SPEC §3). Each command parses its options and calls the library."""
+
+import datetime as dt
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from evaluator.console import console, print_findings, print_summary, progress_status
+from evaluator.demo import DEMO_DATA_DIR
+from evaluator.findings import BlockingInputError, EvaluatorError
+from evaluator.pipeline import evaluate
+from evaluator.quarter import Quarter, parse_as_of
+from evaluator.report import summarise, write_report
+from evaluator.settings import load_settings
+
+app = typer.Typer(
+    help="Effect prices and contract follow-up for the offers a jobcenter buys.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DataOption = Annotated[
+    Path, typer.Option("--data", help="Folder with the extract's files (SPEC §1).")
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Report folder. Default: reports/<quarter>.")
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Settings file (TOML); see docs/settings.md.")
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="As-of date YYYY-MM-DD. Default: the extract's latest date."),
+]
+
+
+def reports_user_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn the library's errors into a message and the exit status of SPEC §3, no traceback."""
+
+    @wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except BlockingInputError as error:
+            print_findings(error.findings)
+            console.print(f"[bold red]{error}[/] Nothing was written.")
+            raise typer.Exit(error.exit_code) from None
+        except EvaluatorError as error:
+            console.print(f"[bold red]Error:[/] {error}")
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper
+
+
+def evaluate_and_report(
+    data: Path,
+    quarter: Quarter | None,
+    config: Path | None,
+    as_of: dt.date | None,
+    out: Path | None,
+) -> None:
+    settings = load_settings(config)
+    with progress_status() as progress:
+        evaluation = evaluate(data, quarter, settings, as_of, progress)
+        progress("Writing the report")
+        files = write_report(evaluation, out or Path("reports") / evaluation.quarter.label)
+    print_summary(evaluation, summarise(evaluation), files)
+
+
+@app.command()
+@reports_user_errors
+def run(
+    data: DataOption,
+    quarter: Annotated[str, typer.Option("--quarter", help="Quarter to evaluate, YYYYQn.")],
+    out: OutOption = None,
+    config: ConfigOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Run the quarterly evaluation of an extract and write the report.
+
+    Computes outcomes, costs, effect prices per provider and offer, and contract flags for the
+    cohort of participations that ended in the quarter.
+
+    Example:
+
+        evaluator run --data extracts/2026-10 --quarter 2026Q2 --out reports/2026Q2
+
+    Exit status: 0 done, 1 the input failed a blocking data-quality check (nothing is
+    written), 2 a usage or settings error.
+    """
+    as_of_date = parse_as_of(as_of) if as_of else None
+    evaluate_and_report(data, Quarter.parse(quarter), config, as_of_date, out)
+
+
+@app.command()
+@reports_user_errors
+def demo(out: OutOption = None) -> None:
+    """Evaluate the demo extract shipped in fixtures/demo (a fictional municipality).
+
+    Evaluates the demo's latest quarter whose follow-up window is complete.
+
+    Example:
+
+        evaluator demo --out reports/demo
+    """
+    evaluate_and_report(DEMO_DATA_DIR, None, None, None, out)

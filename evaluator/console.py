@@ -1,0 +1,65 @@
+"""What the command line shows a person: progress, findings and the end-of-run summary.
+
+Kept apart from the CLI's argument handling so that commands stay a few lines each.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from evaluator.export.csv_files import sorted_findings
+from evaluator.findings import Finding
+from evaluator.pipeline import Evaluation, Progress
+from evaluator.report import Summary
+
+console = Console(stderr=True, highlight=False)
+FIRST_ROWS_PER_RULE = 5
+
+
+@contextmanager
+def progress_status() -> Iterator[Progress]:
+    """A spinner on the terminal whose text follows the pipeline's steps."""
+    with console.status("Starting") as status:
+        yield lambda message: status.update(message)
+
+
+def print_findings(findings: list[Finding]) -> None:
+    """The first rows of each rule with a count of all, so a long list stays readable (SPEC §3)."""
+    by_rule: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for finding in sorted_findings(findings):
+        by_rule[(finding.severity, finding.table, finding.rule)].append(finding)
+    table = Table(title="Data-quality findings", show_lines=False)
+    for heading in ("severity", "file, row, column", "value", "problem"):
+        table.add_column(heading, overflow="fold")
+    for (severity, _, rule), group in by_rule.items():
+        for finding in group[:FIRST_ROWS_PER_RULE]:
+            table.add_row(severity, finding.location(), finding.value, finding.message)
+        if len(group) > FIRST_ROWS_PER_RULE:
+            more = len(group) - FIRST_ROWS_PER_RULE
+            table.add_row("", "", "", f"… and {more} more ({len(group)} in all) for rule {rule}")
+    console.print(table)
+
+
+def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -> None:
+    quarter = evaluation.quarter.label
+    status = (
+        " [bold yellow](preliminary: follow-up not complete)[/]"
+        if evaluation.is_preliminary
+        else ""
+    )
+    console.print(f"[bold]Quarter {quarter}[/], as of {evaluation.as_of.isoformat()}{status}")
+    effects = summary.job_exits + summary.education_exits
+    console.print(
+        f"  {summary.participants} participants, {effects} with an effect "
+        f"({summary.job_exits} job, {summary.education_exits} education)"
+    )
+    console.print(
+        f"  {summary.contracts} contracts: {summary.contracts_missed} missed their target, "
+        f"{summary.contracts_phase_out} recommended for phase-out"
+    )
+    folder = files[0].parent if files else Path(".")
+    console.print(f"  Report written to [bold]{folder}[/]: " + ", ".join(p.name for p in files))

@@ -1,0 +1,1 @@
+"""Exporters: write the marts to files. They read finished tables and never compute metrics."""

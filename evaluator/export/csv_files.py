@@ -1,0 +1,148 @@
+"""The CSV outputs of SPEC §4: exact columns and order, sorted by id, `.` decimals, `true`/`false`.
+
+The marts name columns with their unit (`total_cost_dkk`, `is_suppressed`); the CSVs use the
+names of the spec. Each output below lists its columns as (CSV name, mart column).
+"""
+
+import csv
+import datetime as dt
+import decimal
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import duckdb
+from duckdb import ColumnExpression
+
+from evaluator.findings import Finding
+
+GROUP_METRIC_COLUMNS = (
+    ("participants", "participants"),
+    ("completed", "completed"),
+    ("dropped_out", "dropped_out"),
+    ("job_exits", "job_exits"),
+    ("education_exits", "education_exits"),
+    ("effects", "effects"),
+    ("effect_rate", "effect_rate"),
+    ("effect_rate_ci_low", "effect_rate_ci_low"),
+    ("effect_rate_ci_high", "effect_rate_ci_high"),
+    ("total_cost", "total_cost_dkk"),
+    ("cost_per_participant", "cost_per_participant_dkk"),
+    ("effect_price", "effect_price_dkk"),
+    ("expected_effects", "expected_effects"),
+    ("oe_ratio", "oe_ratio"),
+    ("adjusted_effect_rate", "adjusted_effect_rate"),
+    ("adjusted_effect_price", "adjusted_effect_price_dkk"),
+    ("suppressed", "is_suppressed"),
+)
+PILLAR_COLUMNS = (
+    ("satisfaction_responses", "satisfaction_responses"),
+    ("satisfaction_mean", "satisfaction_mean"),
+    ("satisfied_share", "satisfied_share"),
+    ("progression_n", "progression_n"),
+    ("progression_mean", "progression_mean"),
+)
+PROVIDER_OFFER_COLUMNS = (
+    ("quarter", "quarter"),
+    ("provider_id", "provider_id"),
+    ("provider_name", "provider_name"),
+    ("offer_id", "offer_id"),
+    ("offer_name", "offer_name"),
+    ("offer_type", "offer_type"),
+    *GROUP_METRIC_COLUMNS,
+    ("rank_in_type", "rank_in_type"),
+    ("preliminary", "is_preliminary"),
+    *PILLAR_COLUMNS,
+)
+PROVIDER_COLUMNS = (
+    ("quarter", "quarter"),
+    ("provider_id", "provider_id"),
+    ("provider_name", "provider_name"),
+    *GROUP_METRIC_COLUMNS,
+    ("preliminary", "is_preliminary"),
+    *PILLAR_COLUMNS,
+)
+CONTRACT_COLUMNS = (
+    ("quarter", "quarter"),
+    ("contract_id", "contract_id"),
+    ("provider_id", "provider_id"),
+    ("offer_id", "offer_id"),
+    ("participants", "participants"),
+    ("effects", "effects"),
+    ("effect_rate", "effect_rate"),
+    ("effect_price", "effect_price_dkk"),
+    ("target_effect_rate", "target_effect_rate"),
+    ("max_effect_price", "max_effect_price_dkk"),
+    ("min_participants", "min_participants_required"),
+    ("status", "status"),
+    ("clearly_missed", "is_clearly_missed"),
+    ("consecutive_missed", "consecutive_missed"),
+    ("recommendation", "recommendation"),
+    ("preliminary", "is_preliminary"),
+)
+DATA_QUALITY_COLUMNS = ("severity", "table", "row", "column", "value", "rule", "message")
+
+# (file name, mart, columns, sort columns)
+METRIC_OUTPUTS = (
+    (
+        "provider_offer_metrics.csv",
+        "provider_offer_metrics",
+        PROVIDER_OFFER_COLUMNS,
+        ("provider_id", "offer_id"),
+    ),
+    ("provider_metrics.csv", "provider_metrics", PROVIDER_COLUMNS, ("provider_id",)),
+    ("contract_flags.csv", "contract_flags", CONTRACT_COLUMNS, ("contract_id",)),
+)
+
+
+def csv_text(value: object) -> str:
+    """One value as SPEC §4 wants it: empty for missing, `true`/`false`, rates unrounded."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, decimal.Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows([csv_text(value) for value in row] for row in rows)
+
+
+def mart_rows(
+    con: duckdb.DuckDBPyConnection,
+    mart: str,
+    columns: Sequence[tuple[str, str]],
+    sort_columns: Sequence[str],
+) -> list[tuple]:
+    """The mart's rows in the CSV's columns, sorted by the id columns (aggregates: few rows)."""
+    selected = [ColumnExpression(source) for _, source in columns]
+    positions = [[name for name, _ in columns].index(column) for column in sort_columns]
+    rows = con.table(mart).select(*selected).fetchall()
+    return sorted(rows, key=lambda row: tuple(row[position] for position in positions))
+
+
+def write_metric_csvs(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    for file_name, mart, columns, sort_columns in METRIC_OUTPUTS:
+        header = [name for name, _ in columns]
+        write_rows(folder / file_name, header, mart_rows(con, mart, columns, sort_columns))
+
+
+def write_data_quality_csv(findings: list[Finding], path: Path) -> None:
+    rows = [
+        (f.severity, f.table, f.row, f.column, f.value, f.rule, f.message)
+        for f in sorted_findings(findings)
+    ]
+    write_rows(path, DATA_QUALITY_COLUMNS, rows)
+
+
+def sorted_findings(findings: list[Finding]) -> list[Finding]:
+    """Blocking first, then by table, row and column, so the list reads like the files."""
+    return sorted(findings, key=lambda f: (not f.is_blocking, f.table, f.row, f.column, f.rule))

@@ -1,0 +1,143 @@
+"""Read a whole extract folder into DuckDB: one typed `src_<table>` table per input table.
+
+Reading goes on past the first problem so that one run lists every finding; the caller decides
+whether the blocking ones stop the run.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from evaluator.findings import Finding
+from evaluator.io.files import UnreadableFileError, find_table_files, sha256_of
+from evaluator.io.parse import create_source_table, value_findings
+from evaluator.io.readers import MalformedRowError, RawTable, load_raw_table
+from evaluator.io.schema import EXIT_CODES, TABLES, Table
+
+DEFAULT_EXIT_CODES = Path(__file__).resolve().parent.parent / "data" / "exit_codes.csv"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file that was read, for the manifest: which table, which file, how many rows."""
+
+    table: str
+    path: Path
+    rows: int
+    sha256: str
+    is_default: bool = False
+
+
+@dataclass
+class Extract:
+    """What was read: the files, the findings, and which optional tables the extract has."""
+
+    files: list[InputFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    present_tables: set[str] = field(default_factory=set)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.is_blocking]
+
+    def rows_of(self, table: str) -> int:
+        return sum(file.rows for file in self.files if file.table == table)
+
+
+def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, scratch: Path) -> Extract:
+    """Load every table of SPEC §1.2 from `folder`; `scratch` holds transcoded copies."""
+    extract = Extract()
+    for table in TABLES:
+        load_table(con, folder, table, scratch, extract)
+    return extract
+
+
+def load_table(
+    con: duckdb.DuckDBPyConnection, folder: Path, table: Table, scratch: Path, extract: Extract
+) -> None:
+    paths = find_table_files(folder, table)
+    if len(paths) > 1:
+        names = ", ".join(path.name for path in paths)
+        extract.findings.append(
+            table_finding(table, "", "ambiguous_file", f"several files for one table: {names}")
+        )
+        return
+    if not paths:
+        load_absent_table(con, folder, table, scratch, extract)
+        return
+    path = paths[0]
+    is_default = path == DEFAULT_EXIT_CODES
+    try:
+        raw = load_raw_table(con, path, f"raw_{table.name}", scratch)
+    except MalformedRowError as error:
+        extract.findings.append(file_finding(table, path, "malformed_row", str(error), error.row))
+        return
+    except UnreadableFileError as error:
+        extract.findings.append(file_finding(table, path, "unreadable_file", str(error)))
+        return
+    header_findings = check_header(table, raw, path)
+    extract.findings += header_findings
+    if any(finding.rule == "missing_column" for finding in header_findings):
+        return
+    extract.findings += value_findings(con, table, raw, path.name)
+    create_source_table(con, table, raw)
+    extract.files.append(InputFile(table.name, path, raw.rows, sha256_of(path), is_default))
+    if not is_default:
+        extract.present_tables.add(table.name)
+
+
+def load_absent_table(
+    con: duckdb.DuckDBPyConnection, folder: Path, table: Table, scratch: Path, extract: Extract
+) -> None:
+    """A required table is a blocking finding; `exit_codes` falls back to the shipped default;
+    any other optional table becomes an empty table so the models still run."""
+    if table.required:
+        message = f"no file named {table.name}.csv, .xlsx or .parquet in {folder}"
+        extract.findings.append(table_finding(table, "", "missing_table", message))
+    elif table is EXIT_CODES:
+        shipped = DEFAULT_EXIT_CODES.parent
+        load_table(con, shipped, table, scratch, extract)
+    else:
+        create_empty_source_table(con, table)
+
+
+def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    names = [column.name for column in table.columns]
+    empty = pd.DataFrame({name: pd.Series([], dtype="string") for name in names})
+    relation_name = f"raw_{table.name}"
+    con.from_df(empty.assign(_row=pd.Series([], dtype="int64"))).create(relation_name)
+    create_source_table(con, table, RawTable(relation_name, tuple(names), "plain", 0))
+
+
+def check_header(table: Table, raw: RawTable, path: Path) -> list[Finding]:
+    """Every required column present, none named twice (names compared without letter case)."""
+    findings = [
+        file_finding(
+            table, path, "missing_column", f"the column {column.name} is missing", 0, column.name
+        )
+        for column in table.columns
+        if column.present and column.name not in raw.columns
+    ]
+    known = {column.name for column in table.columns}
+    repeated = sorted(
+        {name for name in raw.columns if name in known and raw.columns.count(name) > 1}
+    )
+    findings += [
+        file_finding(
+            table, path, "duplicate_column", f"the column {name} appears more than once", 0, name
+        )
+        for name in repeated
+    ]
+    return findings
+
+
+def table_finding(table: Table, column: str, rule: str, message: str) -> Finding:
+    return Finding("blocking", table.name, 0, column, "", rule, message, file=table.name)
+
+
+def file_finding(
+    table: Table, path: Path, rule: str, message: str, row: int = 0, column: str = ""
+) -> Finding:
+    return Finding("blocking", table.name, row, column, "", rule, message, file=path.name)

@@ -1,0 +1,109 @@
+"""Find an extract's files and work out their dialect (SPEC §1.1) before any value is read.
+
+Everything here looks at bytes and the header line only; values are read by DuckDB.
+"""
+
+import codecs
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from evaluator.io.schema import Table
+
+Encoding = Literal["utf-8", "cp1252"]
+SUFFIXES = (".csv", ".xlsx", ".parquet")
+CHUNK_BYTES = 1 << 20
+
+
+class UnreadableFileError(Exception):
+    """The file is not text, not a workbook, or not Parquet; the message says which."""
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: its encoding, delimiter and header names as they stand."""
+
+    encoding: Encoding
+    delimiter: str
+    header: list[str]
+
+    @property
+    def number_notation(self) -> str:
+        """`;` files use Danish numbers (`12.500,50`), `,` files plain ones (`12500.50`)."""
+        return "danish" if self.delimiter == ";" else "plain"
+
+
+def find_table_files(folder: Path, table: Table) -> list[Path]:
+    """All files in `folder` named after `table` with a supported suffix, any letter case."""
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file() and path.stem.lower() == table.name and path.suffix.lower() in SUFFIXES
+    )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK_BYTES), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def detect_encoding(path: Path) -> Encoding:
+    """UTF-8 when every byte of the file decodes as UTF-8, else Windows-1252 (SPEC §1.1).
+
+    The whole file is decoded in chunks: a single `ø` written by Excel in Windows-1252 on the
+    last line must switch the encoding, and memory must stay flat for a national extract.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
+        first = handle.read(CHUNK_BYTES)
+        if b"\x00" in first:
+            raise UnreadableFileError("the file holds binary data, not CSV text")
+        try:
+            decoder.decode(first)
+            for chunk in iter(lambda: handle.read(CHUNK_BYTES), b""):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def transcode_to_utf8(source: Path, target: Path) -> None:
+    """Rewrite a Windows-1252 file as UTF-8 so DuckDB can read it without its encodings extension.
+
+    That extension is downloaded at first use, which fails offline and on many municipal networks.
+    """
+    decoder = codecs.getincrementaldecoder("cp1252")()
+    with source.open("rb") as reader, target.open("w", encoding="utf-8", newline="") as writer:
+        try:
+            for chunk in iter(lambda: reader.read(CHUNK_BYTES), b""):
+                writer.write(decoder.decode(chunk))
+            writer.write(decoder.decode(b"", final=True))
+        except UnicodeDecodeError as error:
+            raise UnreadableFileError(
+                f"byte {error.start} is neither UTF-8 nor Windows-1252 text"
+            ) from error
+
+
+def read_header_line(path: Path, encoding: Encoding) -> str:
+    codec = "utf-8-sig" if encoding == "utf-8" else "cp1252"
+    with path.open("r", encoding=codec, newline="") as handle:
+        return handle.readline().rstrip("\r\n")
+
+
+def detect_csv_dialect(path: Path) -> CsvDialect:
+    """Encoding from the bytes, delimiter from the header line: `;` if it has one, else `,`."""
+    if path.stat().st_size == 0:
+        raise UnreadableFileError("the file is empty (0 bytes); a header row is needed")
+    encoding = detect_encoding(path)
+    header_line = read_header_line(path, encoding)
+    if not header_line.strip():
+        raise UnreadableFileError("the first line is empty; it must hold the column names")
+    delimiter = ";" if ";" in header_line else ","
+    header = next(csv.reader([header_line], delimiter=delimiter, quotechar='"'))
+    return CsvDialect(encoding=encoding, delimiter=delimiter, header=header)

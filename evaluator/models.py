@@ -1,0 +1,104 @@
+"""Run the SQL models of `sql/` against a connection that holds the typed input tables.
+
+Each model file is one SELECT named after the relation it creates. Staging models become views
+(they only rename); intermediate and mart models become tables, computed once and read many
+times. The order comes from the files themselves: a model runs after every model it names.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+
+from evaluator.quarter import Quarter
+from evaluator.settings import Settings
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+MACRO_DIR = SQL_DIR / "macros"
+LAYERS = ("staging", "intermediate", "marts")
+VIEW_LAYERS = {"staging"}
+WORD = re.compile(r"[a-z_][a-z0-9_]*")
+LINE_COMMENT = re.compile(r"--[^\n]*")
+
+# Run settings reach the models as DuckDB variables, read there with getvariable().
+SET_VARIABLE_STATEMENTS = {
+    "quarter_label": "set variable quarter_label = $value",
+    "quarter_start_date": "set variable quarter_start_date = $value::date",
+    "quarter_end_date": "set variable quarter_end_date = $value::date",
+    "as_of_date": "set variable as_of_date = $value::date",
+    "window_days": "set variable window_days = $value::integer",
+    "suppress_below": "set variable suppress_below = $value::integer",
+    "default_min_participants": "set variable default_min_participants = $value::integer",
+    "has_satisfaction": "set variable has_satisfaction = $value::boolean",
+    "has_progression": "set variable has_progression = $value::boolean",
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    layer: str
+    path: Path
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def load_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the parsing and metric macros; the readers need them before any model runs."""
+    for path in sorted(MACRO_DIR.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8")).fetchall()
+
+
+def set_run_variables(
+    con: duckdb.DuckDBPyConnection,
+    quarter: Quarter,
+    as_of: dt.date,
+    settings: Settings,
+    present_tables: set[str],
+) -> None:
+    values = {
+        "quarter_label": quarter.label,
+        "quarter_start_date": quarter.start_date.isoformat(),
+        "quarter_end_date": quarter.end_date.isoformat(),
+        "as_of_date": as_of.isoformat(),
+        "window_days": settings.window_days,
+        "suppress_below": settings.suppress_below,
+        "default_min_participants": settings.min_participants,
+        "has_satisfaction": "satisfaction" in present_tables,
+        "has_progression": "progression" in present_tables,
+    }
+    for name, statement in SET_VARIABLE_STATEMENTS.items():
+        con.execute(statement, {"value": values[name]}).fetchall()
+
+
+def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
+    """Every model, in an order where each runs after the models it reads."""
+    models = {
+        path.stem: Model(path.stem, layer, path)
+        for layer in LAYERS
+        for path in sorted((sql_dir / layer).glob("*.sql"))
+    }
+    graph = {
+        name: {word for word in referenced_words(model.sql) if word in models and word != name}
+        for name, model in models.items()
+    }
+    return [models[name] for name in TopologicalSorter(graph).static_order()]
+
+
+def referenced_words(sql: str) -> set[str]:
+    """The words of the SQL outside comments: a header may mention a model it does not read."""
+    return set(WORD.findall(LINE_COMMENT.sub("", sql).lower()))
+
+
+def run_models(con: duckdb.DuckDBPyConnection, models: list[Model] | None = None) -> None:
+    for model in models or discover_models():
+        relation = con.sql(model.sql)
+        if model.layer in VIEW_LAYERS:
+            relation.create_view(model.name)
+        else:
+            relation.create(model.name)

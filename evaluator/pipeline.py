@@ -1,0 +1,92 @@
+"""The quarterly evaluation as a library call: read → stage → model, then hand over to exports.
+
+`evaluate` returns an `Evaluation` that holds the DuckDB connection with every mart; the
+exporters read from it. Nothing is written to disk here.
+"""
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from evaluator.findings import BlockingInputError, UsageError
+from evaluator.io.extract import Extract, load_extract
+from evaluator.models import load_macros, run_models, set_run_variables
+from evaluator.quarter import Quarter, latest_complete_quarter
+from evaluator.settings import Settings
+
+Progress = Callable[[str], None]
+
+LATEST_EXTRACT_DATE = """
+select max(latest_date) from (
+    select max(greatest(start_date, end_date)) as latest_date from src_participations
+    union all
+    select max(exit_date) from src_exits
+)
+"""
+
+
+@dataclass
+class Evaluation:
+    """A finished evaluation: the marts live in `con`, the rest says how they were made."""
+
+    con: duckdb.DuckDBPyConnection
+    quarter: Quarter
+    as_of: dt.date
+    settings: Settings
+    extract: Extract
+
+    @property
+    def is_preliminary(self) -> bool:
+        return self.as_of < self.quarter.follow_up_complete_date(self.settings.window_days)
+
+
+def read_extract(
+    data_dir: Path, progress: Progress = lambda _: None
+) -> tuple[duckdb.DuckDBPyConnection, Extract]:
+    """Load and type every input table of `data_dir` into a new in-memory database.
+
+    In memory on purpose: no database file with citizen ids is ever left on disk (SPEC §6).
+    """
+    if not data_dir.is_dir():
+        raise UsageError(f"{data_dir}: no such folder; --data must name the extract's folder")
+    con = duckdb.connect()
+    load_macros(con)
+    progress(f"Reading the extract in {data_dir}")
+    with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
+        extract = load_extract(con, data_dir, Path(scratch))
+    return con, extract
+
+
+def latest_extract_date(con: duckdb.DuckDBPyConnection) -> dt.date:
+    """The default as-of date (SPEC §2.1): the latest start, end or exit date in the extract."""
+    latest = con.execute(LATEST_EXTRACT_DATE).fetchall()[0][0]
+    if latest is None:
+        raise UsageError("the extract has no dates at all; give --as-of")
+    return latest
+
+
+def evaluate(
+    data_dir: Path,
+    quarter: Quarter | None,
+    settings: Settings,
+    as_of: dt.date | None = None,
+    progress: Progress = lambda _: None,
+) -> Evaluation:
+    """Run the quarterly evaluation of SPEC §2 on the extract in `data_dir`.
+
+    With no `quarter`, the latest quarter whose follow-up is complete is evaluated.
+    Raises `BlockingInputError` (exit 1) when the input fails a blocking rule.
+    """
+    con, extract = read_extract(data_dir, progress)
+    if extract.blocking:
+        raise BlockingInputError(extract.findings)
+    as_of = as_of or latest_extract_date(con)
+    quarter = quarter or latest_complete_quarter(as_of, settings.window_days)
+    set_run_variables(con, quarter, as_of, settings, extract.present_tables)
+    progress(f"Computing outcomes, costs and metrics for {quarter.label}")
+    run_models(con)
+    return Evaluation(con, quarter, as_of, settings, extract)

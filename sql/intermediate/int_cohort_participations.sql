@@ -1,0 +1,45 @@
+-- int_cohort_participations
+-- Grain: one row per participation that ended on or before the evaluated quarter's last day.
+-- Rule (SPEC §2): the cohort of a quarter is the participations whose end_date falls in it;
+-- ongoing participations belong to no cohort. Earlier quarters are kept for contract history
+-- and trends. Carries the stratum (benefit group × match group × age band), outcome and cost.
+with participations as (
+    select * from stg_participations
+    where end_date is not null
+        and end_date <= getvariable('quarter_end_date')
+),
+
+offers as (
+    select * from int_offers
+),
+
+outcomes as (
+    select * from int_participation_outcomes
+),
+
+costs as (
+    select * from int_participation_costs
+)
+
+select
+    participations.participation_id,
+    participations.citizen_id,
+    quarter_start(participations.end_date) as cohort_quarter_start_date,
+    offers.provider_id,
+    participations.offer_id,
+    offers.offer_type,
+    participations.department,
+    participations.start_date,
+    participations.end_date,
+    participations.completion,
+    participations.benefit_group,
+    participations.match_group,
+    age_band(participations.age_years) as age_band,
+    outcomes.outcome,
+    outcomes.outcome in ('job', 'education') as is_effect,
+    costs.duration_days,
+    costs.cost_dkk
+from participations
+inner join offers on offers.offer_id = participations.offer_id
+inner join outcomes on outcomes.participation_id = participations.participation_id
+inner join costs on costs.participation_id = participations.participation_id

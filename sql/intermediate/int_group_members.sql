@@ -1,0 +1,56 @@
+-- int_group_members
+-- Grain: one row per group × cohort participation, for three kinds of group:
+--   provider_offer  one offer (an offer belongs to one provider);
+--   provider        all offers of one provider;
+--   contract        the participations a contract covers (SPEC §2.2): its offer, or with no
+--                   offer any offer of its provider, and start_date within its validity.
+-- Every kind gets the same metrics from int_group_metrics, so the formulas live in one place.
+with cohort as (
+    select * from int_cohort_participations
+),
+
+contracts as (
+    select * from stg_contracts
+),
+
+provider_offer_members as (
+    select 'provider_offer' as group_kind, offer_id as group_id, cohort_quarter_start_date,
+        participation_id
+    from cohort
+),
+
+provider_members as (
+    select 'provider' as group_kind, provider_id as group_id, cohort_quarter_start_date,
+        participation_id
+    from cohort
+),
+
+offer_contract_members as (
+    select 'contract' as group_kind, contracts.contract_id as group_id,
+        cohort.cohort_quarter_start_date, cohort.participation_id
+    from contracts
+    inner join cohort
+        on cohort.offer_id = contracts.offer_id
+        and cohort.start_date
+            between contracts.valid_from_date and coalesce(contracts.valid_to_date, date '9999-12-31')
+    where contracts.offer_id is not null
+),
+
+provider_contract_members as (
+    select 'contract' as group_kind, contracts.contract_id as group_id,
+        cohort.cohort_quarter_start_date, cohort.participation_id
+    from contracts
+    inner join cohort
+        on cohort.provider_id = contracts.provider_id
+        and cohort.start_date
+            between contracts.valid_from_date and coalesce(contracts.valid_to_date, date '9999-12-31')
+    where contracts.offer_id is null
+)
+
+select * from provider_offer_members
+union all
+select * from provider_members
+union all
+select * from offer_contract_members
+union all
+select * from provider_contract_members
