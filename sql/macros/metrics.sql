@@ -9,17 +9,21 @@ create or replace macro quarter_label(day) as
 create or replace macro age_band(age_years) as
     case when age_years < 30 then '<30' when age_years < 50 then '30-49' else '50+' end;
 
--- Wilson score interval for x effects out of n (SPEC §2.1), z = 1.959963984540054.
--- Mathematically the bounds lie in [0, 1] and equal 0 at x = 0 and 1 at x = n; the clamp removes
--- the last-digit rounding of floating point there. Empty when n = 0.
+-- Wilson score interval for x effects out of n (SPEC §2.1), z = 1.959963984540054; side -1 for
+-- the lower bound, +1 for the upper. Mathematically the lower bound is exactly 0 at x = 0 and the
+-- upper bound exactly 1 at x = n; floating point lands a digit off there, so those two cases are
+-- stated. Empty when n = 0.
 create or replace macro wilson_bound(x, n, side) as
-    case when n > 0 then
-        least(1.0, greatest(0.0,
+    case
+        when n = 0 then null
+        when side < 0 and x = 0 then 0.0
+        when side > 0 and x = n then 1.0
+        else
             (x::double / n + 1.959963984540054 ^ 2 / (2 * n)
                 + side * 1.959963984540054
                     * sqrt(x::double / n * (1 - x::double / n) / n
                         + 1.959963984540054 ^ 2 / (4 * n::double ^ 2)))
-            / (1 + 1.959963984540054 ^ 2 / n)))
+            / (1 + 1.959963984540054 ^ 2 / n)
     end;
 create or replace macro wilson_low(x, n) as wilson_bound(x, n, -1);
 create or replace macro wilson_high(x, n) as wilson_bound(x, n, 1);

@@ -4,6 +4,8 @@
 -- rank_in_type (1 = lowest adjusted effect price among the non-suppressed offers of the same
 -- offer type; an empty adjusted price ranks last; ties by higher effect rate, then offer_id;
 -- empty for suppressed rows) and preliminary (the follow-up window is not yet complete).
+-- Prices are compared rounded to the øre: two prices equal in exact arithmetic can differ in the
+-- last binary digit, and that noise must not decide a rank (docs/decisions.md).
 with offer_metrics as (
     select * from int_group_metrics
     where group_kind = 'provider_offer'
@@ -30,7 +32,7 @@ ranked as (
             row_number() over (
                 partition by offers.offer_type, offer_metrics.is_suppressed
                 order by
-                    offer_metrics.adjusted_effect_price_dkk asc nulls last,
+                    round(offer_metrics.adjusted_effect_price_dkk, 2) asc nulls last,
                     offer_metrics.effect_rate desc,
                     offers.offer_id
             )

@@ -1,0 +1,42 @@
+"""Shared helpers: evaluate a small extract built in code and read the marts as dicts."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from evaluator.pipeline import Evaluation, evaluate
+from evaluator.quarter import Quarter
+from evaluator.settings import Settings
+from fixtures.builders import ExtractBuilder
+
+
+def run_extract(
+    extract: ExtractBuilder,
+    folder: Path,
+    quarter: str = "2026Q2",
+    as_of: str | None = "2026-12-31",
+    settings: Settings | None = None,
+) -> Evaluation:
+    """Write `extract` to `folder` and evaluate `quarter` (as of `as_of`, default: complete)."""
+    extract.write(folder)
+    as_of_date = dt.date.fromisoformat(as_of) if as_of else None
+    return evaluate(folder, Quarter.parse(quarter), settings or Settings(), as_of_date)
+
+
+def rows(evaluation: Evaluation, relation: str) -> list[dict]:
+    """Every row of a model, as dicts keyed by column name."""
+    result = evaluation.con.table(relation)
+    return [dict(zip(result.columns, row, strict=True)) for row in result.fetchall()]
+
+
+def by_key(evaluation: Evaluation, relation: str, key: str) -> dict[str, dict]:
+    return {row[key]: row for row in rows(evaluation, relation)}
+
+
+@pytest.fixture
+def extract() -> ExtractBuilder:
+    """An extract with one offer O1 of provider PR1 at 1,000 kr. per participant."""
+    builder = ExtractBuilder()
+    builder.offer("O1")
+    return builder

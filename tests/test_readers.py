@@ -1,0 +1,247 @@
+"""Readers (SPEC §1.1): every dialect reads to the same typed values; what does not parse is
+reported with its file, row and column."""
+
+import datetime as dt
+import decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from evaluator.io.schema import TABLES
+from evaluator.pipeline import read_extract
+from fixtures.builders import EDUCATION, JOB, ExtractBuilder
+from fixtures.dialects import danish_number, rewrite_danish_csv, rewrite_parquet, rewrite_xlsx
+
+HEADER = "participation_id,citizen_id,jobcenter,department,benefit_group,match_group,age,"
+HEADER += "benefit_weeks_before,offer_id,start_date,end_date,completion"
+GOOD_ROW = "P1,C1,J,D,dagpenge,1,30,0,O1,2026-04-01,,"
+OFFERS_HEADER = "offer_id;offer_name;offer_type;provider_id;provider_name;price_model;"
+OFFERS_HEADER += "unit_price;valid_from;valid_to"
+
+
+def small_extract() -> ExtractBuilder:
+    """Every table, price changes, Danish letters, empty values and amounts with decimals."""
+    extract = ExtractBuilder()
+    extract.offer("O1", provider_name="Åbyhøj Jobværksted", unit_price=12500.5)
+    extract.offer("O2", price_model="per_week", unit_price=1250, valid_to="2026-03-31")
+    extract.offer("O2", price_model="per_week", unit_price=1375.25, valid_from="2026-04-01")
+    extract.participation("P1", citizen="C1", offer="O1", department="Unge", age=23)
+    extract.participation("P2", citizen="C2", offer="O2", end=None, completion=None)
+    extract.participation("P3", citizen="C1", offer="O2", match_group=3, start="2026-04-10")
+    extract.exit("C1", "2026-05-01", JOB).exit("C2", "2026-06-01", EDUCATION)
+    extract.contract("K1", offer="O1", target_effect_rate=0.35, min_participants=1000)
+    extract.contract("K2", max_effect_price=45000.75)
+    extract.satisfaction("P1", "2026-05-02", 4).assessment("C1", "2026-04-01", 3)
+    extract.add("exit_codes", exit_code=JOB, category="job", label="Job på ordinære vilkår")
+    extract.add("exit_codes", exit_code=EDUCATION, category="education", label="Uddannelse")
+    return extract
+
+
+def typed_tables(folder: Path) -> dict[str, list[tuple]]:
+    con, extract = read_extract(folder)
+    assert extract.findings == []
+    return {table.name: sorted(con.table(f"src_{table.name}").fetchall()) for table in TABLES}
+
+
+@pytest.fixture
+def utf8_folder(tmp_path) -> Path:
+    return small_extract().write(tmp_path / "utf8")
+
+
+@pytest.mark.parametrize("rewrite", [rewrite_danish_csv, rewrite_parquet, rewrite_xlsx])
+def test_every_dialect_reads_to_the_same_values(utf8_folder, tmp_path, rewrite):
+    rewrite(utf8_folder, tmp_path / "other")
+    assert typed_tables(tmp_path / "other") == typed_tables(utf8_folder)
+
+
+def test_values_are_typed(utf8_folder):
+    tables = typed_tables(utf8_folder)
+    offers = {(row[1], row[8]): row for row in tables["offers"]}
+    assert offers[("O2", dt.date(2026, 4, 1))][7] == decimal.Decimal("1375.25")
+    assert offers[("O1", dt.date(2020, 1, 1))][5] == "Åbyhøj Jobværksted"
+    participation = next(row for row in tables["participations"] if row[1] == "P2")
+    assert participation[11] is None  # end_date empty = ongoing
+    contract = next(row for row in tables["contracts"] if row[1] == "K1")
+    assert contract[6] == decimal.Decimal("0.35")
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(text.encode(encoding))
+    return folder
+
+
+def minimal_extract(folder: Path, participations: str, encoding: str = "utf-8") -> Path:
+    """A valid extract whose participations file is `participations` (header included)."""
+    extract = ExtractBuilder().offer("O1")
+    extract.participation("X", citizen="C9")
+    extract.write(folder)
+    return write(folder, "participations.csv", participations, encoding)
+
+
+@pytest.mark.parametrize(
+    "date_text", ["2026-04-01", "01-04-2026", "01.04.2026", "01/04/2026", "1-4-2026"]
+)
+def test_the_four_date_notations_read_day_first(tmp_path, date_text):
+    row = f"P1,C1,J,D,dagpenge,1,30,0,O1,{date_text},,\n"
+    con, extract = read_extract(minimal_extract(tmp_path, HEADER + "\n" + row))
+    assert extract.findings == []
+    assert con.table("src_participations").fetchall()[0][10] == dt.date(2026, 4, 1)
+
+
+def test_danish_numbers_in_a_semicolon_file(tmp_path):
+    header = HEADER.replace(",", ";")
+    row = "P1;C1;J;D;dagpenge;1;30;1.040;O1;01-04-2026;;"
+    con, extract = read_extract(minimal_extract(tmp_path, f"{header}\n{row}\n"))
+    assert extract.findings == []
+    assert con.table("src_participations").fetchall()[0][8] == 1040
+
+
+def test_danish_notation_helper():
+    assert danish_number("12500.50") == "12.500,50"
+    assert danish_number("1040") == "1.040"
+    assert danish_number("0.35") == "0,35"
+
+
+def test_windows_1252_is_detected_from_a_byte_on_the_last_line(tmp_path):
+    rows = "".join(f"P{n},C{n},J,D,dagpenge,1,30,0,O1,2026-04-01,,\n" for n in range(2000))
+    rows += "P9999,C9999,J,Sønderå,dagpenge,1,30,0,O1,2026-04-01,,\n"
+    con, extract = read_extract(minimal_extract(tmp_path, HEADER + "\n" + rows, "cp1252"))
+    assert extract.findings == []
+    departments = {
+        row[0] for row in con.table("src_participations").select("department").fetchall()
+    }
+    assert departments == {"D", "Sønderå"}
+
+
+def test_utf8_with_byte_order_mark_and_headers_in_any_case(tmp_path):
+    header = "\ufeff" + HEADER.upper() + ",Ekstra"
+    row = "P1,C1,J,D,DAGPENGE,1,30,0,O1,2026-04-01,,Completed,ignored\n"
+    con, extract = read_extract(minimal_extract(tmp_path, header + "\n" + row))
+    assert extract.findings == []
+    first = con.table("src_participations").fetchall()[0]
+    assert (first[1], first[5], first[12]) == ("P1", "dagpenge", "completed")
+
+
+def findings_of(folder: Path) -> list[tuple]:
+    _, extract = read_extract(folder)
+    return [(f.file, f.row, f.column, f.value, f.rule) for f in extract.findings]
+
+
+@pytest.mark.parametrize(
+    ("column_values", "column", "value", "rule"),
+    [
+        ({"end_date": "31-02-2026"}, "end_date", "31-02-2026", "type_date"),
+        ({"start_date": "26-04-01"}, "start_date", "26-04-01", "type_date"),
+        ({"start_date": ""}, "start_date", "", "not_empty"),
+        ({"age": "3.5"}, "age", "3.5", "type_integer"),
+        ({"age": "tredive"}, "age", "tredive", "type_integer"),
+        ({"benefit_group": "pension"}, "benefit_group", "pension", "allowed_values"),
+        ({"completion": "maybe"}, "completion", "maybe", "allowed_values"),
+    ],
+)
+def test_a_value_that_does_not_parse_names_its_row_and_column(
+    tmp_path, column_values, column, value, rule
+):
+    good = dict(zip(HEADER.split(","), GOOD_ROW.split(","), strict=True))
+    bad = good | {"participation_id": "P2"} | column_values
+    lines = [HEADER, ",".join(good.values()), ",".join(good.values()), ",".join(bad.values())]
+    folder = minimal_extract(tmp_path, "\n".join(lines) + "\n")
+    assert findings_of(folder) == [("participations.csv", 3, column, value, rule)]
+
+
+def test_a_citizen_id_never_appears_in_a_finding(tmp_path):
+    folder = minimal_extract(tmp_path, HEADER + "\nP1,,J,D,dagpenge,1,30,0,O1,2026-04-01,,\n")
+    write(folder, "progression.csv", "citizen_id,assessment_date,score\n0101901234,2026-13-01,5\n")
+    _, extract = read_extract(folder)
+    assert {(f.table, f.rule) for f in extract.findings} == {
+        ("participations", "not_empty"),
+        ("progression", "type_date"),
+    }
+    assert all("0101901234" not in f.value + f.message for f in extract.findings)
+
+
+def test_a_plain_decimal_in_a_semicolon_file_is_refused_not_misread(tmp_path):
+    extract = ExtractBuilder().offer("O1")
+    extract.participation("X")
+    folder = extract.write(tmp_path)
+    write(folder, "offers.csv", f"{OFFERS_HEADER}\nO1;N;t;PR;Navn;per_day;12500.50;01-01-2020;\n")
+    assert findings_of(folder) == [("offers.csv", 1, "unit_price", "12500.50", "type_decimal")]
+
+
+def test_a_row_with_too_many_fields_is_reported_with_its_row(tmp_path):
+    rows = (
+        "P1,C1,J,D,dagpenge,1,30,0,O1,2026-04-01,,\nP2,C2,J,D,dagpenge,1,30,0,O1,2026-04-01,,,x\n"
+    )
+    assert findings_of(minimal_extract(tmp_path, HEADER + "\n" + rows)) == [
+        ("participations.csv", 2, "", "", "malformed_row")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message_part"),
+    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\n\nx", "first line is empty")],
+)
+def test_unreadable_csv_files(tmp_path, content, message_part):
+    folder = minimal_extract(tmp_path, HEADER + "\n")
+    (folder / "participations.csv").write_bytes(content)
+    _, extract = read_extract(folder)
+    assert [(f.file, f.rule) for f in extract.findings] == [
+        ("participations.csv", "unreadable_file")
+    ]
+    assert message_part in extract.findings[0].message
+
+
+def test_a_truncated_workbook_is_reported(tmp_path):
+    folder = minimal_extract(tmp_path, HEADER + "\n")
+    (folder / "participations.csv").unlink()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER.split(","))
+    workbook.save(folder / "participations.xlsx")
+    data = (folder / "participations.xlsx").read_bytes()
+    (folder / "participations.xlsx").write_bytes(data[: len(data) // 2])
+    _, extract = read_extract(folder)
+    assert [(f.file, f.rule) for f in extract.findings] == [
+        ("participations.xlsx", "unreadable_file")
+    ]
+
+
+def test_workbook_rows_keep_their_sheet_numbers_across_blank_rows(tmp_path):
+    folder = minimal_extract(tmp_path, HEADER + "\n")
+    (folder / "participations.csv").unlink()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(","))
+    sheet.append(["P1", "C1", "J", "D", "dagpenge", 1, 30, 0, "O1", dt.date(2026, 4, 1)])
+    sheet.append([])
+    sheet.append(["P3", "C3", "J", "D", "dagpenge", 1.0, 30, 0, "O1", "1.4.2026x"])
+    workbook.save(folder / "participations.xlsx")
+    assert findings_of(folder) == [
+        ("participations.xlsx", 3, "start_date", "1.4.2026x", "type_date")
+    ]
+
+
+def test_missing_tables_and_columns(tmp_path):
+    folder = ExtractBuilder().offer("O1").write(tmp_path)
+    (folder / "exits.csv").unlink()
+    write(folder, "participations.csv", "participation_id,citizen_id\nP1,C1\n")
+    found = findings_of(folder)
+    assert ("exits", 0, "", "", "missing_table") in found
+    missing = {column for file, _, column, _, rule in found if rule == "missing_column"}
+    assert missing == set(HEADER.split(",")) - {"participation_id", "citizen_id"}
+
+
+def test_two_files_for_one_table_is_ambiguous(tmp_path):
+    folder = minimal_extract(tmp_path, HEADER + "\n")
+    rewrite_parquet(folder, tmp_path / "pq")
+    (tmp_path / "pq" / "participations.parquet").rename(folder / "participations.parquet")
+    assert [rule for *_, rule in findings_of(folder)] == ["ambiguous_file"]
+
+
+def test_the_shipped_exit_codes_are_used_when_the_extract_has_none(tmp_path):
+    con, extract = read_extract(minimal_extract(tmp_path, HEADER + "\n"))
+    defaults = [file for file in extract.files if file.table == "exit_codes"]
+    assert [file.is_default for file in defaults] == [True]
+    categories = dict(con.table("src_exit_codes").select("exit_code", "category").fetchall())
+    assert (categories[JOB], categories[EDUCATION]) == ("job", "education")
