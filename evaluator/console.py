@@ -16,8 +16,9 @@ from evaluator.findings import Finding
 from evaluator.pipeline import Evaluation, Progress
 from evaluator.report import Summary
 
-console = Console(stderr=True, highlight=False)
+console = Console(stderr=True, highlight=False, soft_wrap=True)
 FIRST_ROWS_PER_RULE = 5
+LOG_WIDTH = 200  # a log or a pipe has no width; never fold a file name or a row number there
 
 
 @contextmanager
@@ -41,6 +42,8 @@ def print_findings(findings: list[Finding]) -> None:
         if len(group) > FIRST_ROWS_PER_RULE:
             more = len(group) - FIRST_ROWS_PER_RULE
             table.add_row("", "", "", f"… and {more} more ({len(group)} in all) for rule {rule}")
+    if not console.is_terminal:
+        console.width = LOG_WIDTH
     console.print(table)
 
 

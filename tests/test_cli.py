@@ -1,0 +1,172 @@
+"""The command line (SPEC §3) through typer's CliRunner: exit statuses, messages that name file,
+row and column, no traceback, an earlier report left as it was, and every command documented."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evaluator.cli import app
+from evaluator.demo import DEMO_DATA_DIR
+
+runner = CliRunner()
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(arg) for arg in args])
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture
+def demo_copy(tmp_path) -> Path:
+    return Path(shutil.copytree(DEMO_DATA_DIR, tmp_path / "extract"))
+
+
+@pytest.fixture
+def earlier_report(tmp_path) -> Path:
+    """A report folder from an earlier run whose files must survive a failed run unchanged."""
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "provider_offer_metrics.csv").write_text("from an earlier run\n")
+    (folder / "manifest.json").write_text("{}\n")
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in out.iterdir()) == [
+        "contract_flags.csv",
+        "data_quality.csv",
+        "manifest.json",
+        "provider_metrics.csv",
+        "provider_offer_metrics.csv",
+    ]
+    text = one_line(result.output)
+    assert "Quarter 2026Q2" in text and "participants" in text and str(out) in text
+
+
+def test_run_defaults_to_reports_slash_quarter(demo_copy, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q1")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "reports" / "2026Q1" / "contract_flags.csv").is_file()
+
+
+def test_demo_evaluates_the_latest_complete_quarter(tmp_path):
+    result = invoke("demo", "--out", tmp_path / "demo")
+    assert result.exit_code == 0, result.output
+    first_row = (tmp_path / "demo" / "provider_metrics.csv").read_text().splitlines()[1]
+    assert first_row.startswith("2026Q2,")
+
+
+def test_an_unparseable_date_exits_1_names_file_row_and_column_and_writes_nothing(
+    demo_copy, earlier_report
+):
+    lines = (demo_copy / "participations.csv").read_text(encoding="utf-8").splitlines()
+    fields = lines[3].split(",")
+    fields[9] = "31-02-2025"
+    lines[3] = ",".join(fields)
+    (demo_copy / "participations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = snapshot(earlier_report)
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--out", earlier_report)
+    assert result.exit_code == 1
+    assert "participations.csv, row 3, column start_date" in one_line(result.output)
+    assert "31-02-2025" in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(earlier_report) == before
+
+
+def test_a_missing_column_exits_1_and_names_it(demo_copy, earlier_report):
+    text = (demo_copy / "offers.csv").read_text(encoding="utf-8")
+    (demo_copy / "offers.csv").write_text(text.replace("unit_price", "pris", 1), encoding="utf-8")
+    before = snapshot(earlier_report)
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--out", earlier_report)
+    assert result.exit_code == 1
+    assert "offers.csv, column unit_price" in one_line(result.output)
+    assert "the column unit_price is missing" in one_line(result.output)
+    assert snapshot(earlier_report) == before
+
+
+def test_a_missing_file_exits_1_and_names_it(demo_copy, earlier_report):
+    (demo_copy / "exits.csv").unlink()
+    before = snapshot(earlier_report)
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--out", earlier_report)
+    assert result.exit_code == 1
+    assert "no file named exits.csv, .xlsx or .parquet" in one_line(result.output)
+    assert snapshot(earlier_report) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--quarter", "2026Q5"], "'2026Q5' is not a quarter"),
+        (["--quarter", "2026Q2", "--as-of", "1/10/2026"], "'1/10/2026' is not a date"),
+        (["--quarter", "2026Q2", "--config", "missing.toml"], "does not exist"),
+    ],
+)
+def test_usage_errors_exit_2(demo_copy, earlier_report, args, message):
+    before = snapshot(earlier_report)
+    result = invoke("run", "--data", demo_copy, "--out", earlier_report, *args)
+    assert result.exit_code == 2
+    assert message in one_line(result.output)
+    assert "Traceback" not in result.output
+    assert snapshot(earlier_report) == before
+
+
+def test_a_missing_data_folder_exits_2(tmp_path):
+    result = invoke("run", "--data", tmp_path / "nowhere", "--quarter", "2026Q2")
+    assert result.exit_code == 2
+    assert "no such folder" in result.output
+
+
+def test_a_bad_settings_file_exits_2(demo_copy, tmp_path):
+    config = tmp_path / "settings.toml"
+    config.write_text("[evaluation]\nwindows_days = 30\n")
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--config", config)
+    assert result.exit_code == 2
+    assert "unknown setting(s): windows_days" in result.output
+
+
+def test_a_failed_write_leaves_the_earlier_report(demo_copy, earlier_report, monkeypatch):
+    import evaluator.report
+
+    def fail(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(evaluator.report, "write_manifest", fail)
+    before = snapshot(earlier_report)
+    with pytest.raises(OSError):
+        evaluator.report.write_report(
+            evaluator.pipeline.evaluate(demo_copy, None, evaluator.settings.Settings()),
+            earlier_report,
+        )
+    assert snapshot(earlier_report) == before
+    assert [p.name for p in earlier_report.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def commands() -> list[str]:
+    return [command.name or command.callback.__name__ for command in app.registered_commands]
+
+
+@pytest.mark.parametrize("command", commands())
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"evaluator {command}" in result.output
+
+
+@pytest.mark.parametrize("command", commands())
+def test_every_command_is_in_the_readme(command):
+    assert f"evaluator {command}" in README.read_text(encoding="utf-8")
