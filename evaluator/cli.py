@@ -8,10 +8,17 @@ from typing import Annotated
 
 import typer
 
-from evaluator.console import console, print_findings, print_summary, progress_status
+from evaluator.console import (
+    console,
+    print_check_result,
+    print_findings,
+    print_summary,
+    progress_status,
+)
 from evaluator.demo import DEMO_DATA_DIR
+from evaluator.export.csv_files import write_data_quality_csv
 from evaluator.findings import BlockingInputError, EvaluatorError
-from evaluator.pipeline import evaluate
+from evaluator.pipeline import check_extract, evaluate
 from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_report
 from evaluator.settings import load_settings
@@ -108,3 +115,37 @@ def demo(out: OutOption = None) -> None:
         evaluator demo --out reports/demo
     """
     evaluate_and_report(DEMO_DATA_DIR, None, None, None, out)
+
+
+@app.command()
+@reports_user_errors
+def check(
+    data: DataOption,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write every finding to this CSV file (data_quality.csv format)."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Run the data-quality checks on an extract, without evaluating it.
+
+    Prints the first rows of each failing rule with a count; --out writes the full list.
+    Every ended participation must have a price row, whatever its quarter.
+
+    Example:
+
+        evaluator check --data extracts/2026-10 --out findings.csv
+
+    Exit status: 0 no blocking finding (warnings may be printed), 1 a blocking finding,
+    2 a usage error.
+    """
+    as_of_date = parse_as_of(as_of) if as_of else None
+    with progress_status() as progress:
+        findings = check_extract(data, as_of_date, progress)
+    if out is not None:
+        write_data_quality_csv(findings, out)
+    print_check_result(findings, out)
+    if any(finding.is_blocking for finding in findings):
+        raise typer.Exit(BlockingInputError.exit_code)

@@ -66,3 +66,14 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
     )
     folder = files[0].parent if files else Path(".")
     console.print(f"  Report written to [bold]{folder}[/]: " + ", ".join(p.name for p in files))
+
+
+def print_check_result(findings: list[Finding], out: Path | None) -> None:
+    if findings:
+        print_findings(findings)
+    blocking = sum(finding.is_blocking for finding in findings)
+    warnings = len(findings) - blocking
+    verdict = "[bold red]fails[/]" if blocking else "[bold green]passes[/]"
+    console.print(f"The extract {verdict}: {blocking} blocking finding(s), {warnings} warning(s).")
+    if out is not None:
+        console.print(f"Every finding is in [bold]{out}[/].")

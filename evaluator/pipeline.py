@@ -12,7 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from evaluator.findings import BlockingInputError, UsageError
+from evaluator.checks import run_checks, set_check_variables
+from evaluator.findings import BlockingInputError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
 from evaluator.models import load_macros, run_models, set_run_variables
 from evaluator.quarter import Quarter, latest_complete_quarter
@@ -69,6 +70,38 @@ def latest_extract_date(con: duckdb.DuckDBPyConnection) -> dt.date:
     return latest
 
 
+def check_values(
+    con: duckdb.DuckDBPyConnection,
+    extract: Extract,
+    as_of: dt.date,
+    cohort: tuple[dt.date, dt.date],
+) -> list[Finding]:
+    """The rules of `checks/` on typed tables; `cohort` bounds the end dates whose
+    participations must have a price row (SPEC §5)."""
+    set_check_variables(con, cohort, extract.present_tables)
+    files = {
+        file.table: "exit_codes (shipped default)" if file.is_default else file.path.name
+        for file in extract.files
+    }
+    return run_checks(con, as_of, files)
+
+
+def check_extract(
+    data_dir: Path, as_of: dt.date | None = None, progress: Progress = lambda _: None
+) -> list[Finding]:
+    """Every data-quality finding of an extract, without evaluating it (`evaluator check`).
+
+    With no quarter, every ended participation must have a price row at its start.
+    """
+    con, extract = read_extract(data_dir, progress)
+    if extract.blocking:
+        return extract.findings
+    progress("Checking data quality")
+    as_of = as_of or latest_extract_date(con)
+    every_cohort = (dt.date.min, dt.date.max)
+    return extract.findings + check_values(con, extract, as_of, every_cohort)
+
+
 def evaluate(
     data_dir: Path,
     quarter: Quarter | None,
@@ -86,6 +119,11 @@ def evaluate(
         raise BlockingInputError(extract.findings)
     as_of = as_of or latest_extract_date(con)
     quarter = quarter or latest_complete_quarter(as_of, settings.window_days)
+    progress("Checking data quality")
+    cohort = (quarter.start_date, quarter.end_date)
+    extract.findings += check_values(con, extract, as_of, cohort)
+    if extract.blocking:
+        raise BlockingInputError(extract.findings)
     set_run_variables(con, quarter, as_of, settings, extract.present_tables)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
     run_models(con)

@@ -13,8 +13,8 @@ import pandas as pd
 from evaluator.findings import Finding
 from evaluator.io.files import UnreadableFileError, find_table_files, sha256_of
 from evaluator.io.parse import create_source_table, value_findings
-from evaluator.io.readers import MalformedRowError, RawTable, load_raw_table
-from evaluator.io.schema import EXIT_CODES, TABLES, Table
+from evaluator.io.readers import RawTable, load_raw_table
+from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
 
 DEFAULT_EXIT_CODES = Path(__file__).resolve().parent.parent / "data" / "exit_codes.csv"
 
@@ -71,16 +71,16 @@ def load_table(
     is_default = path == DEFAULT_EXIT_CODES
     try:
         raw = load_raw_table(con, path, f"raw_{table.name}", scratch)
-    except MalformedRowError as error:
-        extract.findings.append(file_finding(table, path, "malformed_row", str(error), error.row))
-        return
     except UnreadableFileError as error:
-        extract.findings.append(file_finding(table, path, "unreadable_file", str(error)))
+        extract.findings.append(file_finding(table, path, error.rule, str(error), error.row))
         return
     header_findings = check_header(table, raw, path)
     extract.findings += header_findings
     if any(finding.rule == "missing_column" for finding in header_findings):
         return
+    if raw.rows == 0 and table.required and table is not EXITS:
+        message = "the file has a header but no rows"
+        extract.findings.append(file_finding(table, path, "empty_table", message))
     extract.findings += value_findings(con, table, raw, path.name)
     create_source_table(con, table, raw)
     extract.files.append(InputFile(table.name, path, raw.rows, sha256_of(path), is_default))

@@ -6,6 +6,7 @@ Everything here looks at bytes and the header line only; values are read by Duck
 import codecs
 import csv
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -15,10 +16,21 @@ from evaluator.io.schema import Table
 Encoding = Literal["utf-8", "cp1252"]
 SUFFIXES = (".csv", ".xlsx", ".parquet")
 CHUNK_BYTES = 1 << 20
+# A UTF-8 encoded æ, ø, å, é … (two bytes, lead C3 or C5) in a file that is not valid UTF-8:
+# read as Windows-1252 it would become two wrong letters. Such a file mixes two encodings.
+UTF8_LETTER = re.compile(rb"[\xc3\xc5][\x80-\xbf]")
 
 
 class UnreadableFileError(Exception):
-    """The file is not text, not a workbook, or not Parquet; the message says which."""
+    """The file cannot be read as its kind says; the message says why.
+
+    `rule` names the problem for data_quality.csv; `row` is the row it was found at, if one.
+    """
+
+    def __init__(self, message: str, rule: str = "unreadable_file", row: int = 0) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.row = row
 
 
 @dataclass(frozen=True)
@@ -69,8 +81,26 @@ def detect_encoding(path: Path) -> Encoding:
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
+            refuse_mixed_encodings(path)
             return "cp1252"
     return "utf-8"
+
+
+def refuse_mixed_encodings(path: Path) -> None:
+    """Stop on a file that is part UTF-8, part Windows-1252: either reading garbles some text."""
+    line = 1
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK_BYTES), b""):
+            match = UTF8_LETTER.search(chunk)
+            if match:
+                line += chunk.count(b"\n", 0, match.start())
+                raise UnreadableFileError(
+                    f"the file mixes encodings: line {line} is UTF-8, other lines are not; "
+                    "save the whole file as UTF-8",
+                    rule="mixed_encoding",
+                    row=line - 1,
+                )
+            line += chunk.count(b"\n")
 
 
 def transcode_to_utf8(source: Path, target: Path) -> None:

@@ -30,14 +30,6 @@ class RawTable:
     rows: int
 
 
-class MalformedRowError(UnreadableFileError):
-    """A CSV line that does not have as many fields as the header."""
-
-    def __init__(self, message: str, row: int) -> None:
-        super().__init__(message)
-        self.row = row
-
-
 def normalise_name(name: object) -> str:
     return str(name).strip().lower() if name is not None else ""
 
@@ -116,9 +108,10 @@ def csv_read_error(error: duckdb.Error, delimiter: str) -> UnreadableFileError:
     if line_match:
         line = int(line_match.group(1))
         detail = text.splitlines()[2] if len(text.splitlines()) > 2 else "wrong number of fields"
-        return MalformedRowError(
+        return UnreadableFileError(
             f"line {line} of the file does not match the header ({detail.strip()}; "
             f"the delimiter is '{delimiter}', and a value holding it must be quoted)",
+            rule="malformed_row",
             row=line - 1,
         )
     return UnreadableFileError(f"the file could not be read as CSV: {text.splitlines()[0]}")

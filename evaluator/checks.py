@@ -1,0 +1,178 @@
+"""Run the data-quality rules of `checks/` with great-expectations on well-typed batches.
+
+Each table's rules (`checks/<table>.toml`) become one GX expectation suite. Its batch is the
+DataFrame of `sql/checks/chk_<table>.sql`: the typed columns plus, for rules that need another
+table, a derived column (is the offer known?). GX decides pass or fail and names the failing
+rows by their `_row`, which becomes the row of each finding.
+
+Speed: validation first asks GX only for counts; the row lists are fetched for the failing
+expectations alone, and for at most MAX_ROWS_PER_RULE rows each, so a file that fails a rule on
+every one of its million rows is reported in seconds (the rest as one finding with the count).
+"""
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from evaluator.findings import Finding
+from evaluator.io.schema import TABLES, Table
+
+CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
+BATCH_SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "checks"
+MAX_ROWS_PER_RULE = 10_000
+ROW = "_row"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of a `checks/<table>.toml` file."""
+
+    table: str
+    rule: str
+    severity: str
+    message: str
+    expectation: str
+    arguments: dict[str, Any]
+    reports_column: str | None = None
+
+    @property
+    def column(self) -> str:
+        """The input column a finding points at."""
+        return self.reports_column or self.arguments.get("column") or self.arguments["column_A"]
+
+
+def load_rules(table: Table) -> list[Rule]:
+    path = CHECKS_DIR / f"{table.name}.toml"
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [Rule(table=table.name, **entry) for entry in document.get("rule", [])]
+
+
+def import_great_expectations():
+    """Import GX with its usage statistics off: this tool never talks to the network."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+
+    return gx
+
+
+def expectation(gx, rule: Rule, as_of: dt.date):
+    """The GX expectation of a rule, with `$as_of_date` in its arguments filled in."""
+    arguments = {
+        name: pd.Timestamp(as_of) if value == "$as_of_date" else value
+        for name, value in rule.arguments.items()
+    }
+    class_name = "".join(part.capitalize() for part in rule.expectation.split("_"))
+    meta = {"rule": rule.rule, "severity": rule.severity}
+    return getattr(gx.expectations, class_name)(**arguments, meta=meta)
+
+
+def set_check_variables(
+    con: duckdb.DuckDBPyConnection,
+    cohort: tuple[dt.date, dt.date],
+    present_tables: set[str],
+) -> None:
+    """Which participations count as cohort for the price-row rule, and whether contracts exist."""
+    con.execute("set variable check_cohort_start_date = $value::date", {"value": cohort[0]})
+    con.execute("set variable check_cohort_end_date = $value::date", {"value": cohort[1]})
+    has_contracts = "contracts" in present_tables
+    con.execute("set variable has_contracts = $value::boolean", {"value": has_contracts})
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    files: dict[str, str],
+) -> list[Finding]:
+    """Validate every table that was read; `files` maps a table to its file name for messages."""
+    gx = import_great_expectations()
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    findings: list[Finding] = []
+    for table in TABLES:
+        rules = load_rules(table)
+        if table.name not in files or not rules:
+            continue
+        batch = con.sql((BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8")).df()
+        findings += validate_table(gx, context, table, rules, batch, as_of, files[table.name])
+    return findings
+
+
+def validate_table(gx, context, table, rules, batch, as_of, file_label) -> list[Finding]:
+    source = context.data_sources.add_or_update_pandas(f"extract_{table.name}")
+    asset = source.add_dataframe_asset(table.name)
+    definition = asset.add_batch_definition_whole_dataframe("whole_table")
+    gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
+    suite = gx.ExpectationSuite(
+        name=f"{table.name}_rules", expectations=[expectation(gx, rule, as_of) for rule in rules]
+    )
+    summary = gx_batch.validate(suite, result_format="SUMMARY")
+    by_name = {rule.rule: rule for rule in rules}
+    findings: list[Finding] = []
+    for result in summary.results:
+        if result.success:
+            continue
+        rule = by_name[result.expectation_config.meta["rule"]]
+        findings += rule_findings(gx_batch, batch, rule, result, as_of, file_label)
+    return findings
+
+
+def rule_findings(gx_batch, batch, rule, summary_result, as_of, file_label) -> list[Finding]:
+    """One finding per failing row, up to MAX_ROWS_PER_RULE, then one for the remainder."""
+    failing = summary_result.result.get("unexpected_count") or 0
+    complete = gx_batch.validate(
+        expectation(import_great_expectations(), rule, as_of),
+        result_format={
+            "result_format": "COMPLETE" if failing <= MAX_ROWS_PER_RULE else "SUMMARY",
+            "unexpected_index_column_names": [ROW],
+            "partial_unexpected_count": MAX_ROWS_PER_RULE,
+            "return_unexpected_index_query": False,
+        },
+    )
+    listed = complete.result.get("unexpected_index_list") or complete.result.get(
+        "partial_unexpected_index_list", []
+    )
+    rows = sorted(int(entry[ROW]) for entry in listed)[:MAX_ROWS_PER_RULE]
+    values = batch.loc[batch[ROW].isin(rows)].set_index(ROW)[rule.column]
+    findings = [
+        Finding(
+            severity=rule.severity,
+            table=rule.table,
+            row=row,
+            column=rule.column,
+            value=shown_value(values.get(row)),
+            rule=rule.rule,
+            message=rule.message,
+            file=file_label,
+        )
+        for row in rows
+    ]
+    if failing > len(findings):
+        findings.append(
+            Finding(
+                severity=rule.severity,
+                table=rule.table,
+                row=0,
+                column=rule.column,
+                value="",
+                rule=rule.rule,
+                message=f"{rule.message}: {failing} rows in all, the first {len(findings)} listed",
+                file=file_label,
+            )
+        )
+    return findings
+
+
+def shown_value(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,45 @@
+-- chk_participations
+-- Grain: one row per row of the participations file, for the rules in checks/participations.toml.
+-- Typed columns plus the facts a rule needs from other tables: is the offer known, and does a
+-- cohort participation have a price row on its start date (SPEC §5). citizen_id is left out:
+-- no rule needs it, and personal data stays out of every batch.
+with participations as (
+    select * from src_participations
+),
+
+price_rows as (
+    select * from src_offers
+),
+
+priced as (
+    select
+        participations._row,
+        count(price_rows.offer_id) > 0 as has_price_row
+    from participations
+    left join price_rows
+        on price_rows.offer_id = participations.offer_id
+        and participations.start_date
+            between price_rows.valid_from and coalesce(price_rows.valid_to, date '9999-12-31')
+    group by participations._row
+)
+
+select
+    participations._row,
+    participations.participation_id,
+    participations.offer_id,
+    participations.match_group,
+    participations.age,
+    participations.benefit_weeks_before,
+    participations.start_date,
+    participations.end_date,
+    participations.end_date - participations.start_date + 1 as duration_days,
+    participations.offer_id in (select offer_id from price_rows) as offer_is_known,
+    case
+        when participations.offer_id in (select offer_id from price_rows)
+            and participations.end_date
+                between getvariable('check_cohort_start_date')
+                and getvariable('check_cohort_end_date')
+            then priced.has_price_row
+    end as has_price_row
+from participations
+inner join priced on priced._row = participations._row

@@ -1,0 +1,202 @@
+"""The data-quality rules of checks/ (SPEC §5): each one reports a violating row with its row
+number, and a clean extract passes. Rows are numbered as a user sees them: 1-based, header
+excluded."""
+
+import pytest
+
+from evaluator.checks import CHECKS_DIR, load_rules
+from evaluator.io.schema import TABLES
+from evaluator.pipeline import check_extract
+from fixtures.builders import JOB, ExtractBuilder
+from fixtures.builders import small_valid_extract as clean
+
+
+def findings(extract: ExtractBuilder, tmp_path, as_of=None) -> set[tuple]:
+    import datetime as dt
+
+    folder = extract.write(tmp_path / "extract")
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    return {
+        (f.severity, f.table, f.row, f.column, f.value, f.rule) for f in check_extract(folder, day)
+    }
+
+
+def test_a_clean_extract_passes(tmp_path):
+    assert findings(clean(), tmp_path) == set()
+
+
+# (how to break the clean extract, the finding expected)
+CASES = {
+    "duplicate participation id": (
+        lambda e: e.participation("P1", citizen="C3"),
+        ("blocking", "participations", 3, "participation_id", "P1", "duplicate_id"),
+    ),
+    "match group 4": (
+        lambda e: e.participation("P3", citizen="C3", match_group=4),
+        ("blocking", "participations", 3, "match_group", "4", "match_group_range"),
+    ),
+    "age 130": (
+        lambda e: e.participation("P3", citizen="C3", age=130),
+        ("blocking", "participations", 3, "age", "130", "age_range"),
+    ),
+    "age 14": (
+        lambda e: e.participation("P3", citizen="C3", age=14),
+        ("blocking", "participations", 3, "age", "14", "age_range"),
+    ),
+    "negative benefit weeks": (
+        lambda e: e.add(
+            "participations",
+            **(
+                e.rows["participations"][0] | {"participation_id": "P3", "benefit_weeks_before": -1}
+            ),
+        ),
+        ("blocking", "participations", 3, "benefit_weeks_before", "-1", "benefit_weeks_range"),
+    ),
+    "end before start": (
+        lambda e: e.participation("P3", citizen="C3", start="2026-04-10", end="2026-04-09"),
+        ("blocking", "participations", 3, "end_date", "2026-04-09", "end_before_start"),
+    ),
+    "unknown offer": (
+        lambda e: e.participation("P3", citizen="C3", offer="NOPE"),
+        ("blocking", "participations", 3, "offer_id", "NOPE", "unknown_offer"),
+    ),
+    "no price row at the start": (
+        lambda e: e.offer("O3", valid_from="2026-05-01").participation("P3", offer="O3"),
+        ("blocking", "participations", 3, "start_date", "2026-04-01", "no_price_row"),
+    ),
+    "participation longer than 730 days": (
+        lambda e: e.participation("P3", citizen="C3", start="2024-04-01", end="2026-04-01"),
+        ("warning", "participations", 3, "end_date", "2026-04-01", "long_participation"),
+    ),
+    "unknown exit code": (
+        lambda e: e.exit("C2", "2026-05-01", "flyttet_til_mars"),
+        ("blocking", "exits", 2, "exit_code", "flyttet_til_mars", "unknown_exit_code"),
+    ),
+    "duplicate exit row": (
+        lambda e: e.exit("C1", "2026-05-01", JOB),
+        ("warning", "exits", 2, "exit_date", "2026-05-01", "duplicate_exit"),
+    ),
+    "negative price": (
+        lambda e: e.offer("O3", unit_price=-5),
+        ("blocking", "offers", 3, "unit_price", "-5", "negative_price"),
+    ),
+    "overlapping price rows": (
+        lambda e: e.offer("O1", valid_from="2025-01-01", unit_price=1100),
+        ("blocking", "offers", 3, "valid_from", "2025-01-01", "overlapping_price_rows"),
+    ),
+    "offer with two providers": (
+        lambda e: e.offer("O2", provider="PR2", valid_from="2010-01-01", valid_to="2019-12-31"),
+        ("blocking", "offers", 3, "provider_id", "PR2", "provider_differs"),
+    ),
+    "price row ends before it starts": (
+        lambda e: e.offer("O3", valid_from="2020-01-01", valid_to="2019-01-01"),
+        ("blocking", "offers", 3, "valid_to", "2019-01-01", "valid_to_before_valid_from"),
+    ),
+    "offer with no contract": (
+        lambda e: e.offer("O3", provider="PR2"),
+        ("warning", "offers", 3, "offer_id", "O3", "offer_without_contract"),
+    ),
+    "duplicate contract id": (
+        lambda e: e.contract("K1", target_effect_rate=0.2),
+        ("blocking", "contracts", 2, "contract_id", "K1", "duplicate_id"),
+    ),
+    "contract with unknown provider": (
+        lambda e: e.contract("K2", provider="PR9", target_effect_rate=0.2),
+        ("blocking", "contracts", 2, "provider_id", "PR9", "unknown_provider"),
+    ),
+    "contract with another provider's offer": (
+        lambda e: e.offer("O3", provider="PR2").contract(
+            "K2", provider="PR1", offer="O3", target_effect_rate=0.2
+        ),
+        ("blocking", "contracts", 2, "offer_id", "O3", "unknown_offer"),
+    ),
+    "contract target 1.5": (
+        lambda e: e.contract("K2", target_effect_rate=1.5),
+        ("blocking", "contracts", 2, "target_effect_rate", "1.5", "target_rate_range"),
+    ),
+    "negative price ceiling": (
+        lambda e: e.contract("K2", max_effect_price=-1),
+        ("blocking", "contracts", 2, "max_effect_price", "-1", "negative_max_price"),
+    ),
+    "contract minimum 0": (
+        lambda e: e.contract("K2", target_effect_rate=0.2, min_participants=0),
+        ("blocking", "contracts", 2, "min_participants", "0", "min_participants_range"),
+    ),
+    "contract ends before it starts": (
+        lambda e: e.contract(
+            "K2", target_effect_rate=0.2, valid_from="2026-01-01", valid_to="2025-01-01"
+        ),
+        ("blocking", "contracts", 2, "valid_to", "2025-01-01", "valid_to_before_valid_from"),
+    ),
+    "contract with no target": (
+        lambda e: e.contract("K2"),
+        ("warning", "contracts", 2, "target_effect_rate", "", "no_target"),
+    ),
+    "satisfaction score 6": (
+        lambda e: e.satisfaction("P2", "2026-05-01", 6),
+        ("blocking", "satisfaction", 2, "score", "6", "score_range"),
+    ),
+    "answer of an unknown participation": (
+        lambda e: e.satisfaction("P9", "2026-05-01", 3),
+        ("warning", "satisfaction", 2, "participation_id", "P9", "unknown_participation"),
+    ),
+    "progression score 11": (
+        lambda e: e.assessment("C2", "2026-05-01", 11),
+        ("blocking", "progression", 2, "score", "11", "score_range"),
+    ),
+    "duplicate exit code": (
+        lambda e: e.add("exit_codes", exit_code=JOB, category="job").add(
+            "exit_codes", exit_code=JOB, category="other"
+        ),
+        ("blocking", "exit_codes", 2, "exit_code", JOB, "duplicate_id"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_rule_reports_the_violating_row(tmp_path, case):
+    break_extract, expected = CASES[case]
+    extract = clean()
+    break_extract(extract)
+    found = findings(extract, tmp_path)
+    assert expected in found, found
+
+
+def test_dates_after_the_as_of_date_are_warnings(tmp_path):
+    found = findings(clean(), tmp_path, as_of="2026-03-31")
+    assert (
+        "warning",
+        "participations",
+        1,
+        "start_date",
+        "2026-04-01",
+        "start_after_as_of",
+    ) in found
+    assert ("warning", "participations", 1, "end_date", "2026-04-30", "end_after_as_of") in found
+    assert ("warning", "exits", 1, "exit_date", "2026-05-01", "exit_after_as_of") in found
+    assert all(severity == "warning" for severity, *_ in found)
+
+
+def test_every_rule_file_loads_and_every_rule_has_a_case():
+    rules = {(rule.table, rule.rule) for table in TABLES for rule in load_rules(table)}
+    covered = {(expected[1], expected[5]) for _, expected in CASES.values()}
+    covered |= {
+        ("participations", "start_after_as_of"),
+        ("participations", "end_after_as_of"),
+        ("exits", "exit_after_as_of"),
+    }
+    assert rules == covered
+
+
+def test_gx_version_is_the_one_the_checks_were_written_for():
+    """GX changes its result format between releases; this pins the one verified here."""
+    import great_expectations as gx
+
+    assert gx.__version__.startswith("1.24."), "re-verify evaluator/checks.py before upgrading GX"
+
+
+def test_every_rule_is_described_in_the_checks_readme():
+    readme = (CHECKS_DIR / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        for rule in load_rules(table):
+            assert f"| {table.name} | `{rule.rule}`" in readme or f"`{rule.rule}`" in readme
