@@ -11,6 +11,7 @@ every one of its million rows is reported in seconds (the rest as one finding wi
 """
 
 import datetime as dt
+import decimal
 import os
 import tomllib
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ import duckdb
 import pandas as pd
 
 from evaluator.findings import Finding
+from evaluator.io.parse import source_relation_name
 from evaluator.io.schema import TABLES, Table
 
 CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
 BATCH_SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "checks"
 MAX_ROWS_PER_RULE = 10_000
+DOCS_SITE = "report"
 ROW = "_row"
 
 
@@ -61,23 +64,22 @@ def import_great_expectations():
     return gx
 
 
-def expectation(gx, rule: Rule, as_of: dt.date):
-    """The GX expectation of a rule, with `$as_of_date` in its arguments filled in."""
-    arguments = {
-        name: pd.Timestamp(as_of) if value == "$as_of_date" else value
-        for name, value in rule.arguments.items()
-    }
+def expectation(gx, rule: Rule):
+    """The GX expectation of a rule, with the rule's name and severity in its meta."""
     class_name = "".join(part.capitalize() for part in rule.expectation.split("_"))
     meta = {"rule": rule.rule, "severity": rule.severity}
-    return getattr(gx.expectations, class_name)(**arguments, meta=meta)
+    return getattr(gx.expectations, class_name)(**rule.arguments, meta=meta)
 
 
 def set_check_variables(
     con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
     cohort: tuple[dt.date, dt.date],
     present_tables: set[str],
 ) -> None:
-    """Which participations count as cohort for the price-row rule, and whether contracts exist."""
+    """The as-of date, which participations count as cohort for the price-row rule, and whether
+    there is a contracts table."""
+    con.execute("set variable as_of_date = $value::date", {"value": as_of})
     con.execute("set variable check_cohort_start_date = $value::date", {"value": cohort[0]})
     con.execute("set variable check_cohort_end_date = $value::date", {"value": cohort[1]})
     has_contracts = "contracts" in present_tables
@@ -85,48 +87,86 @@ def set_check_variables(
 
 
 def run_checks(
-    con: duckdb.DuckDBPyConnection,
-    as_of: dt.date,
-    files: dict[str, str],
+    con: duckdb.DuckDBPyConnection, files: dict[str, str], docs_dir: Path | None = None
 ) -> list[Finding]:
-    """Validate every table that was read; `files` maps a table to its file name for messages."""
+    """Validate every table that was read; `files` maps a table to its file name for messages.
+
+    With `docs_dir`, GX's Data Docs (a static HTML site of the rules and results) are built there.
+    """
     gx = import_great_expectations()
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False}
+    if docs_dir is not None:
+        add_docs_site(context, docs_dir)
     findings: list[Finding] = []
     for table in TABLES:
         rules = load_rules(table)
         if table.name not in files or not rules:
             continue
         batch = con.sql((BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8")).df()
-        findings += validate_table(gx, context, table, rules, batch, as_of, files[table.name])
+        source = con.table(source_relation_name(table))
+        findings += validate_table(gx, context, table, rules, batch, source, files[table.name])
     return findings
 
 
-def validate_table(gx, context, table, rules, batch, as_of, file_label) -> list[Finding]:
-    source = context.data_sources.add_or_update_pandas(f"extract_{table.name}")
-    asset = source.add_dataframe_asset(table.name)
-    definition = asset.add_batch_definition_whole_dataframe("whole_table")
-    gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
-    suite = gx.ExpectationSuite(
-        name=f"{table.name}_rules", expectations=[expectation(gx, rule, as_of) for rule in rules]
+def add_docs_site(context, docs_dir: Path) -> None:
+    context.add_data_docs_site(
+        site_name=DOCS_SITE,
+        site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir),
+            },
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
     )
-    summary = gx_batch.validate(suite, result_format="SUMMARY")
+
+
+def validate_table(gx, context, table, rules, batch, source, file_label) -> list[Finding]:
+    """Run the table's suite through a checkpoint (which also feeds the Data Docs, if any), then
+    collect findings for the expectations that failed."""
+    datasource = context.data_sources.add_or_update_pandas(f"extract_{table.name}")
+    asset = datasource.add_dataframe_asset(table.name)
+    definition = asset.add_batch_definition_whole_dataframe("whole_table")
+    suite = context.suites.add(
+        gx.ExpectationSuite(
+            name=f"{table.name}_rules", expectations=[expectation(gx, rule) for rule in rules]
+        )
+    )
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name=table.name, data=definition, suite=suite)
+    )
+    has_docs = DOCS_SITE in (context.get_config().data_docs_sites or {})
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])]
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name=f"{table.name}_checks",
+            validation_definitions=[validation],
+            actions=actions if has_docs else [],
+            result_format="SUMMARY",
+        )
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": batch})
+    summary = next(iter(result.run_results.values()))
+    gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
     by_name = {rule.rule: rule for rule in rules}
     findings: list[Finding] = []
     for result in summary.results:
         if result.success:
             continue
         rule = by_name[result.expectation_config.meta["rule"]]
-        findings += rule_findings(gx_batch, batch, rule, result, as_of, file_label)
+        findings += rule_findings(gx_batch, source, rule, result, file_label)
     return findings
 
 
-def rule_findings(gx_batch, batch, rule, summary_result, as_of, file_label) -> list[Finding]:
-    """One finding per failing row, up to MAX_ROWS_PER_RULE, then one for the remainder."""
+def rule_findings(gx_batch, source, rule, summary_result, file_label) -> list[Finding]:
+    """One finding per failing row, up to MAX_ROWS_PER_RULE, then one for the remainder.
+
+    The value shown is the one in the user's column, read from the typed table `source`."""
     failing = summary_result.result.get("unexpected_count") or 0
     complete = gx_batch.validate(
-        expectation(import_great_expectations(), rule, as_of),
+        expectation(import_great_expectations(), rule),
         result_format={
             "result_format": "COMPLETE" if failing <= MAX_ROWS_PER_RULE else "SUMMARY",
             "unexpected_index_column_names": [ROW],
@@ -138,7 +178,7 @@ def rule_findings(gx_batch, batch, rule, summary_result, as_of, file_label) -> l
         "partial_unexpected_index_list", []
     )
     rows = sorted(int(entry[ROW]) for entry in listed)[:MAX_ROWS_PER_RULE]
-    values = batch.loc[batch[ROW].isin(rows)].set_index(ROW)[rule.column]
+    values = column_values(source, rule.column, rows)
     findings = [
         Finding(
             severity=rule.severity,
@@ -168,11 +208,22 @@ def rule_findings(gx_batch, batch, rule, summary_result, as_of, file_label) -> l
     return findings
 
 
+def column_values(
+    source: duckdb.DuckDBPyRelation, column: str, rows: list[int]
+) -> dict[int, object]:
+    if not rows:
+        return {}
+    wanted = duckdb.ColumnExpression(ROW).isin(*(duckdb.ConstantExpression(row) for row in rows))
+    return dict(source.filter(wanted).select(ROW, column).fetchall())
+
+
 def shown_value(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return format(value.normalize(), "f")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

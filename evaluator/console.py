@@ -66,6 +66,9 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
     )
     folder = files[0].parent if files else Path(".")
     console.print(f"  Report written to [bold]{folder}[/]: " + ", ".join(p.name for p in files))
+    console.print(
+        f"  Data-quality results to browse: [bold]{folder / 'data_docs' / 'index.html'}[/]"
+    )
 
 
 def print_check_result(findings: list[Finding], out: Path | None) -> None:

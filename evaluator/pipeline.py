@@ -39,6 +39,7 @@ class Evaluation:
     as_of: dt.date
     settings: Settings
     extract: Extract
+    data_docs: tempfile.TemporaryDirectory
 
     @property
     def is_preliminary(self) -> bool:
@@ -75,15 +76,16 @@ def check_values(
     extract: Extract,
     as_of: dt.date,
     cohort: tuple[dt.date, dt.date],
+    docs_dir: Path | None = None,
 ) -> list[Finding]:
     """The rules of `checks/` on typed tables; `cohort` bounds the end dates whose
-    participations must have a price row (SPEC §5)."""
-    set_check_variables(con, cohort, extract.present_tables)
+    participations must have a price row (SPEC §5). GX's Data Docs go to `docs_dir`, if given."""
+    set_check_variables(con, as_of, cohort, extract.present_tables)
     files = {
         file.table: "exit_codes (shipped default)" if file.is_default else file.path.name
         for file in extract.files
     }
-    return run_checks(con, as_of, files)
+    return run_checks(con, files, docs_dir)
 
 
 def check_extract(
@@ -121,10 +123,11 @@ def evaluate(
     quarter = quarter or latest_complete_quarter(as_of, settings.window_days)
     progress("Checking data quality")
     cohort = (quarter.start_date, quarter.end_date)
-    extract.findings += check_values(con, extract, as_of, cohort)
+    data_docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-")
+    extract.findings += check_values(con, extract, as_of, cohort, Path(data_docs.name))
     if extract.blocking:
         raise BlockingInputError(extract.findings)
     set_run_variables(con, quarter, as_of, settings, extract.present_tables)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
     run_models(con)
-    return Evaluation(con, quarter, as_of, settings, extract)
+    return Evaluation(con, quarter, as_of, settings, extract, data_docs)

@@ -1,5 +1,6 @@
 """Write the report folder of SPEC §4 from a finished evaluation, all files or none."""
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,5 +42,6 @@ def write_report(evaluation: Evaluation, out_dir: Path) -> list[Path]:
         write_metric_csvs(evaluation.con, staging)
         write_data_quality_csv(evaluation.extract.findings, staging / "data_quality.csv")
         write_manifest(evaluation, staging / "manifest.json")
+        shutil.copytree(evaluation.data_docs.name, staging / "data_docs")
         names = sorted(path.name for path in staging.iterdir())
     return [out_dir / name for name in names]

@@ -48,11 +48,13 @@ def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in out.iterdir()) == [
         "contract_flags.csv",
+        "data_docs",
         "data_quality.csv",
         "manifest.json",
         "provider_metrics.csv",
         "provider_offer_metrics.csv",
     ]
+    assert (out / "data_docs" / "index.html").is_file()
     text = one_line(result.output)
     assert "Quarter 2026Q2" in text and "participants" in text and str(out) in text
 

@@ -21,6 +21,14 @@ def staged_folder(target: Path) -> Iterator[Path]:
         yield staging
         target.mkdir(exist_ok=True)
         for path in sorted(staging.iterdir()):
-            os.replace(path, target / path.name)
+            replace(path, target / path.name, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def replace(source: Path, destination: Path, staging: Path) -> None:
+    """Move `source` to `destination`. A folder already there (the Data Docs of an earlier run) is
+    first moved into `staging`, which is deleted afterwards: rename cannot replace a full folder."""
+    if destination.is_dir():
+        os.replace(destination, staging / f".previous-{destination.name}")
+    os.replace(source, destination)

@@ -16,6 +16,7 @@ from evaluator.io.parse import create_source_table, value_findings
 from evaluator.io.readers import RawTable, load_raw_table
 from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
 
+RAW_DATABASE = "raw"
 DEFAULT_EXIT_CODES = Path(__file__).resolve().parent.parent / "data" / "exit_codes.csv"
 
 
@@ -47,10 +48,16 @@ class Extract:
 
 
 def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, scratch: Path) -> Extract:
-    """Load every table of SPEC §1.2 from `folder`; `scratch` holds transcoded copies."""
+    """Load every table of SPEC §1.2 from `folder`; `scratch` holds transcoded copies.
+
+    The files' text is held in a separate in-memory database that is detached once every value
+    is typed, so its memory is free before the checks and models run.
+    """
     extract = Extract()
+    con.execute("attach ':memory:' as raw").fetchall()
     for table in TABLES:
         load_table(con, folder, table, scratch, extract)
+    con.execute("detach raw").fetchall()
     return extract
 
 
@@ -70,7 +77,7 @@ def load_table(
     path = paths[0]
     is_default = path == DEFAULT_EXIT_CODES
     try:
-        raw = load_raw_table(con, path, f"raw_{table.name}", scratch)
+        raw = load_raw_table(con, path, f"{RAW_DATABASE}.{table.name}", scratch)
     except UnreadableFileError as error:
         extract.findings.append(file_finding(table, path, error.rule, str(error), error.row))
         return
@@ -81,8 +88,8 @@ def load_table(
     if raw.rows == 0 and table.required and table is not EXITS:
         message = "the file has a header but no rows"
         extract.findings.append(file_finding(table, path, "empty_table", message))
-    extract.findings += value_findings(con, table, raw, path.name)
     create_source_table(con, table, raw)
+    extract.findings += value_findings(con, table, raw, path.name)
     extract.files.append(InputFile(table.name, path, raw.rows, sha256_of(path), is_default))
     if not is_default:
         extract.present_tables.add(table.name)
@@ -106,9 +113,8 @@ def load_absent_table(
 def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     names = [column.name for column in table.columns]
     empty = pd.DataFrame({name: pd.Series([], dtype="string") for name in names})
-    relation_name = f"raw_{table.name}"
-    con.from_df(empty.assign(_row=pd.Series([], dtype="int64"))).create(relation_name)
-    create_source_table(con, table, RawTable(relation_name, tuple(names), "plain", 0))
+    relation = con.from_df(empty.assign(_row=pd.Series([], dtype="int64")))
+    create_source_table(con, table, RawTable(relation, tuple(names), "plain", 0))
 
 
 def check_header(table: Table, raw: RawTable, path: Path) -> list[Finding]:

@@ -43,13 +43,40 @@ def typed_expression(column: Column, raw: RawTable) -> duckdb.Expression:
     return FunctionExpression("clean_text", text)
 
 
+PROBLEM_COLUMN = "_has_problem"
+
+
+def problem_checks(table: Table, raw: RawTable) -> list[tuple[Column, str, duckdb.Expression]]:
+    """Each (column, kind of problem, condition) that makes a row's value unusable: empty where a
+    value is required, or present but not of its type."""
+    checks = []
+    for column in table.columns:
+        if column.name not in raw.columns:
+            continue
+        text = FunctionExpression("clean_text", ColumnExpression(column.name))
+        if not column.nullable:
+            checks.append((column, "empty", text.isnull()))
+        if column.kind != "text":
+            unparsed = text.isnotnull() & typed_expression(column, raw).isnull()
+            checks.append((column, "unparsed", unparsed))
+    return checks
+
+
 def create_source_table(con: duckdb.DuckDBPyConnection, table: Table, raw: RawTable) -> None:
-    """Create `src_<table>`: `_row` and every schema column in its type."""
+    """Create `src_<table>`: `_row`, every schema column in its type, and `_has_problem`, set
+    when any value of the row is empty where required or does not parse.
+
+    The flag is computed in the same pass as the types, so a clean national file is read once;
+    only flagged rows are looked at again to say what is wrong.
+    """
     selected = [
         typed_expression(column, raw).cast(SQL_TYPES[column.kind]).alias(column.name)
         for column in table.columns
     ]
-    con.table(raw.relation_name).select(ColumnExpression(ROW_COLUMN), *selected).create(
+    flag = ConstantExpression(False)
+    for _, _, condition in problem_checks(table, raw):
+        flag = flag | condition
+    raw.relation.select(ColumnExpression(ROW_COLUMN), *selected, flag.alias(PROBLEM_COLUMN)).create(
         source_relation_name(table)
     )
 
@@ -58,34 +85,22 @@ def value_findings(
     con: duckdb.DuckDBPyConnection, table: Table, raw: RawTable, file_label: str
 ) -> list[Finding]:
     """Every empty required value and every value that does not parse, in row order."""
+    flagged = con.table(source_relation_name(table)).filter(ColumnExpression(PROBLEM_COLUMN))
+    if not flagged.limit(1).fetchall():
+        return []
+    rows = raw.relation.join(flagged.select(ColumnExpression(ROW_COLUMN)), ROW_COLUMN)
     findings: list[Finding] = []
-    for column in table.columns:
-        if column.name not in raw.columns:
-            continue
-        text = FunctionExpression("clean_text", ColumnExpression(column.name))
-        typed = typed_expression(column, raw)
-        if not column.nullable:
-            findings += [
-                empty_value_finding(table, column, row, file_label)
-                for row, _ in failing_rows(con, raw, column, text.isnull())
-            ]
-        if column.kind != "text":
-            findings += [
-                unparsed_value_finding(table, column, row, value, raw.number_notation, file_label)
-                for row, value in failing_rows(con, raw, column, text.isnotnull() & typed.isnull())
-            ]
+    for column, problem, condition in problem_checks(table, raw):
+        failing = rows.filter(condition).select(
+            ColumnExpression(ROW_COLUMN), ColumnExpression(column.name)
+        )
+        findings += [
+            empty_value_finding(table, column, row, file_label)
+            if problem == "empty"
+            else unparsed_value_finding(table, column, row, value, raw.number_notation, file_label)
+            for row, value in sorted(failing.fetchall())
+        ]
     return findings
-
-
-def failing_rows(
-    con: duckdb.DuckDBPyConnection, raw: RawTable, column: Column, condition: duckdb.Expression
-) -> list[tuple[int, str | None]]:
-    relation = con.table(raw.relation_name).filter(condition)
-    return (
-        relation.select(ColumnExpression(ROW_COLUMN), ColumnExpression(column.name))
-        .order(ROW_COLUMN)
-        .fetchall()
-    )
 
 
 def empty_value_finding(table: Table, column: Column, row: int, file_label: str) -> Finding:

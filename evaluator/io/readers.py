@@ -24,7 +24,7 @@ ROW_COLUMN = "_row"
 class RawTable:
     """A file loaded as text: the DuckDB table that holds it and how to read it back."""
 
-    relation_name: str
+    relation: duckdb.DuckDBPyRelation
     columns: tuple[str, ...]
     number_notation: str
     rows: int
@@ -37,16 +37,17 @@ def normalise_name(name: object) -> str:
 def load_raw_table(
     con: duckdb.DuckDBPyConnection, path: Path, relation_name: str, scratch: Path
 ) -> RawTable:
-    """Create `relation_name` in `con` with one text column per file column plus `_row`.
+    """The file as a relation with one text column per file column plus `_row`.
 
-    `_row` is the row number a user sees in the file: 1-based, header excluded.
+    `_row` is the row number a user sees in the file: 1-based, header excluded. What must be
+    held in memory (CSV, workbook) is stored under `relation_name`; Parquet is read in place.
     """
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return load_csv(con, path, relation_name, scratch)
     if suffix == ".xlsx":
         return load_xlsx(con, path, relation_name)
-    return load_parquet(con, path, relation_name)
+    return load_parquet(con, path)
 
 
 def load_csv(
@@ -72,17 +73,17 @@ def load_csv(
         relation.create(f"{relation_name}_file")
     except duckdb.Error as error:
         raise csv_read_error(error, dialect.delimiter) from error
-    number_rows_in_file_order(con, f"{relation_name}_file", relation_name)
-    return RawTable(relation_name, columns, dialect.number_notation, count_rows(con, relation_name))
+    relation = numbered_in_file_order(con, f"{relation_name}_file")
+    return RawTable(relation, columns, dialect.number_notation, count_rows(relation))
 
 
-def number_rows_in_file_order(con: duckdb.DuckDBPyConnection, table: str, view: str) -> None:
+def numbered_in_file_order(con: duckdb.DuckDBPyConnection, table: str) -> duckdb.DuckDBPyRelation:
     """Add `_row` from `rowid`, which follows the file's order when the table was created from it.
 
     (`row_number() over ()` would not: a window without ORDER BY has no guaranteed order.)
     """
     row = (ColumnExpression("rowid") + ConstantExpression(1)).alias(ROW_COLUMN)
-    con.table(table).select(duckdb.StarExpression(), row).create_view(view)
+    return con.table(table).select(duckdb.StarExpression(), row)
 
 
 def unique_column_names(columns: tuple[str, ...]) -> list[str]:
@@ -139,7 +140,7 @@ def load_xlsx(con: duckdb.DuckDBPyConnection, path: Path, relation_name: str) ->
         *(ColumnExpression(name).cast(duckdb.sqltypes.VARCHAR).alias(name) for name in names),
         ColumnExpression(ROW_COLUMN).cast(duckdb.sqltypes.BIGINT).alias(ROW_COLUMN),
     ).create(relation_name)
-    return RawTable(relation_name, columns, "plain", len(records))
+    return RawTable(con.table(relation_name), columns, "plain", len(records))
 
 
 def cell_text(cell: object) -> str | None:
@@ -157,7 +158,7 @@ def cell_text(cell: object) -> str | None:
     return str(cell)
 
 
-def load_parquet(con: duckdb.DuckDBPyConnection, path: Path, relation_name: str) -> RawTable:
+def load_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> RawTable:
     """Read Parquet natively; dates and timestamps become ISO dates, everything else text."""
     try:
         relation = con.read_parquet(str(path), file_row_number=True)
@@ -171,12 +172,13 @@ def load_parquet(con: duckdb.DuckDBPyConnection, path: Path, relation_name: str)
             for source, name, kind in zip(source_names, names, relation.types, strict=False)
         ]
         row = (ColumnExpression("file_row_number") + ConstantExpression(1)).alias(ROW_COLUMN)
-        relation.select(*selected, row).create(relation_name)
+        text = relation.select(*selected, row)
+        rows = count_rows(text)
     except duckdb.Error as error:
         raise UnreadableFileError(
             f"the file could not be read as Parquet: {str(error).splitlines()[0]}"
         ) from error
-    return RawTable(relation_name, columns, "plain", count_rows(con, relation_name))
+    return RawTable(text, columns, "plain", rows)
 
 
 def parquet_text(source: str, kind: str) -> duckdb.Expression:
@@ -186,5 +188,5 @@ def parquet_text(source: str, kind: str) -> duckdb.Expression:
     return column.cast(duckdb.sqltypes.VARCHAR)
 
 
-def count_rows(con: duckdb.DuckDBPyConnection, relation_name: str) -> int:
-    return con.table(relation_name).count("*").fetchall()[0][0]
+def count_rows(relation: duckdb.DuckDBPyRelation) -> int:
+    return relation.count("*").fetchall()[0][0]

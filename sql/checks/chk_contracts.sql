@@ -11,7 +11,7 @@ price_rows as (
 
 select
     _row,
-    contract_id,
+    count(*) over (partition by contract_id) as contract_id_occurrences,
     provider_id,
     offer_id,
     valid_from,

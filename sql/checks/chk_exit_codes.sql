@@ -6,5 +6,5 @@ with exit_codes as (
 
 select
     _row,
-    exit_code
+    count(*) over (partition by exit_code) as exit_code_occurrences
 from exit_codes

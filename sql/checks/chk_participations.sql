@@ -1,8 +1,11 @@
 -- chk_participations
 -- Grain: one row per row of the participations file, for the rules in checks/participations.toml.
 -- Typed columns plus the facts a rule needs from other tables: is the offer known, and does a
--- cohort participation have a price row on its start date (SPEC §5). citizen_id is left out:
--- no rule needs it, and personal data stays out of every batch.
+-- cohort participation have a price row on its start date (SPEC §5). Dates are compared as
+-- whole days (duration, days after the as-of date): great-expectations compares numbers many
+-- times faster than dates. Text columns are left out (a batch of 5 million strings is slow and
+-- large in pandas): uniqueness is an occurrence count, and a finding's value is looked up in
+-- the typed table by its row. So is citizen_id: no rule needs it.
 with participations as (
     select * from src_participations
 ),
@@ -25,14 +28,15 @@ priced as (
 
 select
     participations._row,
-    participations.participation_id,
-    participations.offer_id,
+    count(*) over (partition by participations.participation_id) as participation_id_occurrences,
     participations.match_group,
     participations.age,
     participations.benefit_weeks_before,
     participations.start_date,
     participations.end_date,
     participations.end_date - participations.start_date + 1 as duration_days,
+    participations.start_date - getvariable('as_of_date') as start_days_after_as_of,
+    participations.end_date - getvariable('as_of_date') as end_days_after_as_of,
     participations.offer_id in (select offer_id from price_rows) as offer_is_known,
     case
         when participations.offer_id in (select offer_id from price_rows)
