@@ -39,7 +39,7 @@ class Evaluation:
     as_of: dt.date
     settings: Settings
     extract: Extract
-    data_docs: tempfile.TemporaryDirectory
+    data_docs: tempfile.TemporaryDirectory | None
 
     @property
     def is_preliminary(self) -> bool:
@@ -110,10 +110,13 @@ def evaluate(
     settings: Settings,
     as_of: dt.date | None = None,
     progress: Progress = lambda _: None,
+    data_docs: bool = True,
 ) -> Evaluation:
     """Run the quarterly evaluation of SPEC §2 on the extract in `data_dir`.
 
-    With no `quarter`, the latest quarter whose follow-up is complete is evaluated.
+    With no `quarter`, the latest quarter whose follow-up is complete is evaluated. With
+    `data_docs`, GX's Data Docs are built for the report (about 2 s; callers that only want the
+    numbers can skip them).
     Raises `BlockingInputError` (exit 1) when the input fails a blocking rule.
     """
     con, extract = read_extract(data_dir, progress)
@@ -123,11 +126,11 @@ def evaluate(
     quarter = quarter or latest_complete_quarter(as_of, settings.window_days)
     progress("Checking data quality")
     cohort = (quarter.start_date, quarter.end_date)
-    data_docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-")
-    extract.findings += check_values(con, extract, as_of, cohort, Path(data_docs.name))
+    docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-") if data_docs else None
+    extract.findings += check_values(con, extract, as_of, cohort, docs and Path(docs.name))
     if extract.blocking:
         raise BlockingInputError(extract.findings)
     set_run_variables(con, quarter, as_of, settings, extract.present_tables)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
     run_models(con)
-    return Evaluation(con, quarter, as_of, settings, extract, data_docs)
+    return Evaluation(con, quarter, as_of, settings, extract, docs)

@@ -42,6 +42,7 @@ def write_report(evaluation: Evaluation, out_dir: Path) -> list[Path]:
         write_metric_csvs(evaluation.con, staging)
         write_data_quality_csv(evaluation.extract.findings, staging / "data_quality.csv")
         write_manifest(evaluation, staging / "manifest.json")
-        shutil.copytree(evaluation.data_docs.name, staging / "data_docs")
+        if evaluation.data_docs is not None:
+            shutil.copytree(evaluation.data_docs.name, staging / "data_docs")
         names = sorted(path.name for path in staging.iterdir())
     return [out_dir / name for name in names]

@@ -18,10 +18,13 @@ def run_extract(
     as_of: str | None = "2026-12-31",
     settings: Settings | None = None,
 ) -> Evaluation:
-    """Write `extract` to `folder` and evaluate `quarter` (as of `as_of`, default: complete)."""
+    """Write `extract` to `folder` and evaluate `quarter` (as of `as_of`, default: complete).
+
+    Without Data Docs: these tests check numbers; tests/test_cli.py covers the docs."""
     extract.write(folder)
     as_of_date = dt.date.fromisoformat(as_of) if as_of else None
-    return evaluate(folder, Quarter.parse(quarter), settings or Settings(), as_of_date)
+    settings = settings or Settings()
+    return evaluate(folder, Quarter.parse(quarter), settings, as_of_date, data_docs=False)
 
 
 def rows(evaluation: Evaluation, relation: str) -> list[dict]:
