@@ -13,15 +13,18 @@ from evaluator.console import (
     print_check_result,
     print_findings,
     print_summary,
+    print_weekly,
     progress_status,
 )
-from evaluator.demo import DEMO_DATA_DIR
+from evaluator.demo import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.export.csv_files import write_data_quality_csv
+from evaluator.export.weekly_files import write_weekly_report
 from evaluator.findings import BlockingInputError, EvaluatorError
 from evaluator.pipeline import check_extract, evaluate
 from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_report
 from evaluator.settings import load_settings
+from evaluator.weekly import Week, evaluate_week
 
 app = typer.Typer(
     help="Effect prices and contract follow-up for the offers a jobcenter buys.",
@@ -69,13 +72,16 @@ def evaluate_and_report(
     config: Path | None,
     as_of: dt.date | None,
     out: Path | None,
-) -> None:
+) -> Path:
+    """Evaluate and write the report; returns the report folder."""
     settings = load_settings(config)
     with progress_status() as progress:
         evaluation = evaluate(data, quarter, settings, as_of, progress)
         progress("Writing the report")
-        files = write_report(evaluation, out or Path("reports") / evaluation.quarter.label)
+        folder = out or Path("reports") / evaluation.quarter.label
+        files = write_report(evaluation, folder)
     print_summary(evaluation, summarise(evaluation), files)
+    return folder
 
 
 @app.command()
@@ -108,13 +114,48 @@ def run(
 def demo(out: OutOption = None) -> None:
     """Evaluate the demo extract shipped in fixtures/demo (a fictional municipality).
 
-    Evaluates the demo's latest quarter whose follow-up window is complete.
+    Evaluates the demo's latest quarter whose follow-up window is complete, and writes the
+    Monday numbers of its latest complete week into the same folder.
 
     Example:
 
         evaluator demo --out reports/demo
     """
-    evaluate_and_report(DEMO_DATA_DIR, None, None, None, out)
+    folder = evaluate_and_report(DEMO_DATA_DIR, None, None, None, out)
+    weekly_and_report(DEMO_DATA_DIR, None, DEMO_TARGETS, folder)
+
+
+def weekly_and_report(data: Path, week: Week | None, targets: Path | None, out: Path) -> None:
+    with progress_status() as progress:
+        figures = evaluate_week(data, week, targets, progress)
+        files = write_weekly_report(figures, out)
+    print_weekly(figures, files)
+
+
+@app.command()
+@reports_user_errors
+def weekly(
+    data: DataOption,
+    week: Annotated[
+        str | None,
+        typer.Option("--week", help="ISO week YYYY-Www. Default: the latest complete week."),
+    ] = None,
+    targets: Annotated[
+        Path | None,
+        typer.Option("--targets", help="CSV with department, category, weekly_target."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports/weekly"),
+) -> None:
+    """The Monday numbers: exits to job and to education per department, week and 4-week average.
+
+    Green where the 4-week average is at or above the weekly target, red below. Writes
+    mandagstal_YYYY-Www.csv and a one-sheet workbook with the last 13 weeks as a chart.
+
+    Example:
+
+        evaluator weekly --data extracts/2026-10 --week 2026-W41 --targets targets.csv
+    """
+    weekly_and_report(data, Week.parse(week) if week else None, targets, out)
 
 
 @app.command()

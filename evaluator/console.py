@@ -12,9 +12,11 @@ from rich.console import Console
 from rich.table import Table
 
 from evaluator.export.csv_files import sorted_findings
+from evaluator.export.weekly_files import figure_rows
 from evaluator.findings import Finding
 from evaluator.pipeline import Evaluation, Progress
 from evaluator.report import Summary
+from evaluator.weekly import WeeklyFigures
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)
 FIRST_ROWS_PER_RULE = 5
@@ -67,7 +69,7 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
     folder = files[0].parent if files else Path(".")
     console.print(f"  Report written to [bold]{folder}[/]: " + ", ".join(p.name for p in files))
     console.print(
-        f"  Data-quality results to browse: [bold]{folder / 'data_docs' / 'index.html'}[/]"
+        f"  Data-quality rules and results: [bold]{folder / 'data_docs' / 'index.html'}[/]"
     )
 
 
@@ -80,3 +82,22 @@ def print_check_result(findings: list[Finding], out: Path | None) -> None:
     console.print(f"The extract {verdict}: {blocking} blocking finding(s), {warnings} warning(s).")
     if out is not None:
         console.print(f"Every finding is in [bold]{out}[/].")
+
+
+STATUS_STYLE = {"green": "[bold green]green[/]", "red": "[bold red]red[/]", None: ""}
+
+
+def print_weekly(figures: WeeklyFigures, files: list[Path]) -> None:
+    """The Monday numbers as a table, green and red as in the workbook."""
+    table = Table(title=f"Monday numbers, week {figures.week.label}")
+    for heading in ("department", "category", "exits in week", "4-week average", "target", ""):
+        table.add_column(
+            heading, justify="left" if heading in ("department", "category") else "right"
+        )
+    for _, department, category, exits, average, target, status in figure_rows(figures):
+        target_text = "" if target is None else f"{target:.2f}"
+        table.add_row(
+            department, category, str(exits), f"{average:.2f}", target_text, STATUS_STYLE[status]
+        )
+    console.print(table)
+    console.print("  Written: " + ", ".join(str(path) for path in files))

@@ -76,17 +76,29 @@ def set_run_variables(
         con.execute(statement, {"value": values[name]}).fetchall()
 
 
-def discover_models(sql_dir: Path = SQL_DIR) -> list[Model]:
-    """Every model, in an order where each runs after the models it reads."""
+QUARTERLY_MARTS = ("provider_offer_metrics", "provider_metrics", "contract_flags")
+WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
+
+
+def discover_models(targets: tuple[str, ...], sql_dir: Path = SQL_DIR) -> list[Model]:
+    """The models `targets` need, in an order where each runs after the models it reads."""
     models = {
         path.stem: Model(path.stem, layer, path)
         for layer in LAYERS
         for path in sorted((sql_dir / layer).glob("*.sql"))
     }
-    graph = {
+    reads = {
         name: {word for word in referenced_words(model.sql) if word in models and word != name}
         for name, model in models.items()
     }
+    needed: set[str] = set()
+    pending = list(targets)
+    while pending:
+        name = pending.pop()
+        if name not in needed:
+            needed.add(name)
+            pending.extend(reads[name])
+    graph = {name: reads[name] for name in needed}
     return [models[name] for name in TopologicalSorter(graph).static_order()]
 
 
@@ -95,8 +107,9 @@ def referenced_words(sql: str) -> set[str]:
     return set(WORD.findall(LINE_COMMENT.sub("", sql).lower()))
 
 
-def run_models(con: duckdb.DuckDBPyConnection, models: list[Model] | None = None) -> None:
-    for model in models or discover_models():
+def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None:
+    """Create the relations of `targets` and of every model they read."""
+    for model in discover_models(targets):
         relation = con.sql(model.sql)
         if model.layer in VIEW_LAYERS:
             relation.create_view(model.name)

@@ -15,7 +15,7 @@ import duckdb
 from evaluator.checks import run_checks, set_check_variables
 from evaluator.findings import BlockingInputError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
-from evaluator.models import load_macros, run_models, set_run_variables
+from evaluator.models import QUARTERLY_MARTS, load_macros, run_models, set_run_variables
 from evaluator.quarter import Quarter, latest_complete_quarter
 from evaluator.settings import Settings
 
@@ -132,5 +132,5 @@ def evaluate(
         raise BlockingInputError(extract.findings)
     set_run_variables(con, quarter, as_of, settings, extract.present_tables)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
-    run_models(con)
+    run_models(con, QUARTERLY_MARTS)
     return Evaluation(con, quarter, as_of, settings, extract, docs)

@@ -370,6 +370,26 @@ def write_tables(out_dir: Path, offers: list[Offer], tables: DemoTables) -> None
         tables.progression,
     )
     copy_default_exit_codes(out_dir)
+    write_csv(
+        out_dir / "mandagstal_targets.csv",
+        ["department", "category", "weekly_target"],
+        [[department, category, target] for department, category, target in DEMO_WEEKLY_TARGETS],
+    )
+
+
+# Weekly targets for the Monday numbers: exits per week, as a 4-week average.
+DEMO_WEEKLY_TARGETS = (
+    ("Forsikrede ledige", "job", 2.5),
+    ("Forsikrede ledige", "education", 0.25),
+    ("Kontanthjælp", "job", 1.5),
+    ("Kontanthjælp", "education", 0.25),
+    ("Unge", "job", 0.5),
+    ("Unge", "education", 1.0),
+    ("Sygedagpenge", "job", 0.5),
+    ("Integration", "job", 0.25),
+    ("total", "job", 6.0),
+    ("total", "education", 2.0),
+)
 
 
 def demo_contracts(offers: list[Offer]) -> list[list[object]]:

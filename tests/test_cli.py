@@ -71,6 +71,9 @@ def test_demo_evaluates_the_latest_complete_quarter(tmp_path):
     assert result.exit_code == 0, result.output
     first_row = (tmp_path / "demo" / "provider_metrics.csv").read_text().splitlines()[1]
     assert first_row.startswith("2026Q2,")
+    assert (tmp_path / "demo" / "mandagstal_2026-W41.xlsx").is_file()
+    weekly = (tmp_path / "demo" / "mandagstal_2026-W41.csv").read_text(encoding="utf-8")
+    assert ",green" in weekly and ",red" in weekly
 
 
 def test_an_unparseable_date_exits_1_names_file_row_and_column_and_writes_nothing(

@@ -4,6 +4,8 @@ Reading goes on past the first problem so that one run lists every finding; the 
 whether the blocking ones stop the run.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,17 +56,41 @@ def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, scratch: Path) ->
     is typed, so its memory is free before the checks and models run.
     """
     extract = Extract()
-    con.execute("attach ':memory:' as raw").fetchall()
-    for table in TABLES:
-        load_table(con, folder, table, scratch, extract)
-    con.execute("detach raw").fetchall()
+    with raw_database(con):
+        for table in TABLES:
+            load_table(con, folder, table, scratch, extract)
     return extract
 
 
+@contextmanager
+def raw_database(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """An in-memory database for the files' text, detached (and freed) when typing is done."""
+    con.execute("attach ':memory:' as raw").fetchall()
+    try:
+        yield
+    finally:
+        con.execute("detach raw").fetchall()
+
+
+def load_single_file(
+    con: duckdb.DuckDBPyConnection, path: Path, table: Table, scratch: Path
+) -> list[Finding]:
+    """Load one file that is not part of an extract (the weekly targets) as `src_<table>`."""
+    extract = Extract()
+    with raw_database(con):
+        load_table(con, path.parent, table, scratch, extract, paths=[path])
+    return extract.findings
+
+
 def load_table(
-    con: duckdb.DuckDBPyConnection, folder: Path, table: Table, scratch: Path, extract: Extract
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    table: Table,
+    scratch: Path,
+    extract: Extract,
+    paths: list[Path] | None = None,
 ) -> None:
-    paths = find_table_files(folder, table)
+    paths = find_table_files(folder, table) if paths is None else paths
     if len(paths) > 1:
         names = ", ".join(path.name for path in paths)
         extract.findings.append(

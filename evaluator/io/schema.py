@@ -152,3 +152,14 @@ TABLES: tuple[Table, ...] = (
     SATISFACTION,
     PROGRESSION,
 )
+
+# Not part of an extract: the weekly targets file of `evaluator weekly --targets` (SPEC §2.4).
+WEEKLY_TARGETS = Table(
+    "weekly_targets",
+    (
+        Column("department", "text"),
+        Column("category", "code", codes=("job", "education")),
+        Column("weekly_target", "decimal"),
+    ),
+    required=True,
+)
