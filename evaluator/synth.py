@@ -11,7 +11,16 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluator.io.schema import BENEFIT_GROUPS
+from evaluator.io.schema import (
+    BENEFIT_GROUPS,
+    CONTRACTS,
+    EXITS,
+    OFFERS,
+    PARTICIPATIONS,
+    PROGRESSION,
+    SATISFACTION,
+    Table,
+)
 
 FIRST_START = dt.date(2024, 1, 2)
 LAST_START = dt.date(2026, 8, 31)
@@ -296,84 +305,38 @@ def add_exits_of_non_participants(rng: random.Random, tables: DemoTables, count:
         tables.exits.append([f"N{number:06d}", exit_day.isoformat(), rng.choice(codes)])
 
 
+def write_table(out_dir: Path, table: Table, rows: list[list[object]]) -> None:
+    """Write `rows` (in the column order of the schema) as `<table>.csv`."""
+    header = [column.name for column in table.columns if column.present]
+    write_csv(out_dir / f"{table.name}.csv", header, rows)
+
+
 def write_tables(out_dir: Path, offers: list[Offer], tables: DemoTables) -> None:
-    write_csv(
-        out_dir / "participations.csv",
+    write_table(out_dir, PARTICIPATIONS, tables.participations)
+    write_table(out_dir, EXITS, tables.exits)
+    price_rows = [
         [
-            "participation_id",
-            "citizen_id",
-            "jobcenter",
-            "department",
-            "benefit_group",
-            "match_group",
-            "age",
-            "benefit_weeks_before",
-            "offer_id",
-            "start_date",
-            "end_date",
-            "completion",
-        ],
-        tables.participations,
-    )
-    write_csv(out_dir / "exits.csv", ["citizen_id", "exit_date", "exit_code"], tables.exits)
-    write_csv(
-        out_dir / "offers.csv",
-        [
-            "offer_id",
-            "offer_name",
-            "offer_type",
-            "provider_id",
-            "provider_name",
-            "price_model",
-            "unit_price",
-            "valid_from",
-            "valid_to",
-        ],
-        [
-            [
-                o.offer_id,
-                o.offer_name,
-                o.offer_type,
-                o.provider_id,
-                o.provider_name,
-                o.price_model,
-                f"{price:.2f}",
-                start.isoformat(),
-                end.isoformat() if end else None,
-            ]
-            for o in offers
-            for start, end, price in o.prices
-        ],
-    )
-    write_csv(
-        out_dir / "contracts.csv",
-        [
-            "contract_id",
-            "provider_id",
-            "offer_id",
-            "valid_from",
-            "valid_to",
-            "target_effect_rate",
-            "max_effect_price",
-            "min_participants",
-        ],
-        demo_contracts(offers),
-    )
-    write_csv(
-        out_dir / "satisfaction.csv",
-        ["participation_id", "response_date", "score"],
-        tables.satisfaction,
-    )
-    write_csv(
-        out_dir / "progression.csv",
-        ["citizen_id", "assessment_date", "score"],
-        tables.progression,
-    )
+            o.offer_id,
+            o.offer_name,
+            o.offer_type,
+            o.provider_id,
+            o.provider_name,
+            o.price_model,
+            f"{price:.2f}",
+            start.isoformat(),
+            end.isoformat() if end else None,
+        ]
+        for o in offers
+        for start, end, price in o.prices
+    ]
+    write_table(out_dir, OFFERS, price_rows)
+    write_table(out_dir, CONTRACTS, demo_contracts(offers))
+    write_table(out_dir, SATISFACTION, tables.satisfaction)
+    write_table(out_dir, PROGRESSION, tables.progression)
     copy_default_exit_codes(out_dir)
+    targets = [list(target) for target in DEMO_WEEKLY_TARGETS]
     write_csv(
-        out_dir / "mandagstal_targets.csv",
-        ["department", "category", "weekly_target"],
-        [[department, category, target] for department, category, target in DEMO_WEEKLY_TARGETS],
+        out_dir / "mandagstal_targets.csv", ["department", "category", "weekly_target"], targets
     )
 
 

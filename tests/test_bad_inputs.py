@@ -29,23 +29,16 @@ def append(folder: Path, name: str, line: str, encoding: str = "utf-8") -> None:
         handle.write(line + "\n")
 
 
+PARTICIPATION = {
+    "participation_id": "P9", "citizen_id": "C9", "jobcenter": "J", "department": "D",
+    "benefit_group": "dagpenge", "match_group": "1", "age": "30", "benefit_weeks_before": "0",
+    "offer_id": "O1", "start_date": "2026-04-01", "end_date": "2026-04-30", "completion": "",
+}  # fmt: skip
+
+
 def participation(**changes: str) -> str:
     """A participation row in CSV, P9 of citizen C9 on offer O1, with `changes` applied."""
-    values = {
-        "participation_id": "P9",
-        "citizen_id": "C9",
-        "jobcenter": "J",
-        "department": "D",
-        "benefit_group": "dagpenge",
-        "match_group": "1",
-        "age": "30",
-        "benefit_weeks_before": "0",
-        "offer_id": "O1",
-        "start_date": "2026-04-01",
-        "end_date": "2026-04-30",
-        "completion": "",
-    } | changes
-    return ",".join(values.values())
+    return ",".join((PARTICIPATION | changes).values())
 
 
 def price_row(**changes: str) -> str:
@@ -79,23 +72,7 @@ def truncated_xlsx(folder: Path) -> None:
 
 def parquet_with_text_ages(folder: Path) -> None:
     (folder / "participations.csv").unlink()
-    row = participation().split(",")
-    header = participation.__doc__ and [
-        "participation_id",
-        "citizen_id",
-        "jobcenter",
-        "department",
-        "benefit_group",
-        "match_group",
-        "age",
-        "benefit_weeks_before",
-        "offer_id",
-        "start_date",
-        "end_date",
-        "completion",
-    ]
-    columns = {name: [value] for name, value in zip(header, row, strict=True)}
-    columns["age"] = ["tredive"]
+    columns = {name: [value] for name, value in (PARTICIPATION | {"age": "tredive"}).items()}
     pq.write_table(pa.table(columns), folder / "participations.parquet")
 
 

@@ -4,14 +4,7 @@
 -- that started on or before the exit date; `unknown` if there is none. Two participations that
 -- started on the same day: the one with the greater participation_id (docs/decisions.md).
 with effect_exits as (
-    select
-        exits.citizen_id,
-        exits.exit_date,
-        exits.exit_code,
-        exit_codes.exit_category
-    from stg_exits as exits
-    inner join stg_exit_codes as exit_codes on exit_codes.exit_code = exits.exit_code
-    where exit_codes.exit_category in ('job', 'education')
+    select * from int_effect_exits
 ),
 
 participations as (

@@ -15,13 +15,7 @@ with participations as (
 ),
 
 effect_exits as (
-    select
-        exits.citizen_id,
-        exits.exit_date,
-        exit_codes.exit_category
-    from stg_exits as exits
-    inner join stg_exit_codes as exit_codes on exits.exit_code = exit_codes.exit_code
-    where exit_codes.exit_category in ('job', 'education')
+    select * from int_effect_exits
 ),
 
 exits_in_window as (
