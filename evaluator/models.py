@@ -72,7 +72,14 @@ def set_run_variables(
         "has_satisfaction": "satisfaction" in present_tables,
         "has_progression": "progression" in present_tables,
     }
-    for name, statement in SET_VARIABLE_STATEMENTS.items():
+    set_variables(con, SET_VARIABLE_STATEMENTS, values)
+
+
+def set_variables(
+    con: duckdb.DuckDBPyConnection, statements: dict[str, str], values: dict[str, object]
+) -> None:
+    """Run each fixed `set variable` statement with its value as the only parameter."""
+    for name, statement in statements.items():
         con.execute(statement, {"value": values[name]}).fetchall()
 
 

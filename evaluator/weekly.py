@@ -12,7 +12,7 @@ import duckdb
 from evaluator.findings import BlockingInputError, UsageError
 from evaluator.io.extract import create_empty_source_table, load_single_file
 from evaluator.io.schema import WEEKLY_TARGETS
-from evaluator.models import WEEKLY_MARTS, run_models
+from evaluator.models import WEEKLY_MARTS, run_models, set_variables
 from evaluator.pipeline import Progress, check_values, latest_extract_date, read_extract
 
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
@@ -111,8 +111,7 @@ def evaluate_week(
         "week_end_date": week.end_date.isoformat(),
         "four_weeks_start_date": (week.start_date - dt.timedelta(days=21)).isoformat(),
     }
-    for name, statement in SET_WEEK_VARIABLES.items():
-        con.execute(statement, {"value": values[name]}).fetchall()
+    set_variables(con, SET_WEEK_VARIABLES, values)
     progress(f"Counting exits for {week.label}")
     run_models(con, WEEKLY_MARTS)
     return WeeklyFigures(con, week)
