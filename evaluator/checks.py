@@ -11,7 +11,6 @@ every one of its million rows is reported in seconds (the rest as one finding wi
 """
 
 import datetime as dt
-import decimal
 import os
 import tomllib
 from dataclasses import dataclass
@@ -19,17 +18,24 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
+from evaluator.export.csv_files import csv_text
 from evaluator.findings import Finding
 from evaluator.io.parse import source_relation_name
+from evaluator.io.readers import ROW_COLUMN
 from evaluator.io.schema import TABLES, Table
+from evaluator.models import set_variables
 
 CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
 BATCH_SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "checks"
 MAX_ROWS_PER_RULE = 10_000
 DOCS_SITE = "report"
-ROW = "_row"
+SET_CHECK_VARIABLES = {
+    "as_of_date": "set variable as_of_date = $value::date",
+    "check_cohort_start_date": "set variable check_cohort_start_date = $value::date",
+    "check_cohort_end_date": "set variable check_cohort_end_date = $value::date",
+    "has_contracts": "set variable has_contracts = $value::boolean",
+}
 
 
 @dataclass(frozen=True)
@@ -79,11 +85,13 @@ def set_check_variables(
 ) -> None:
     """The as-of date, which participations count as cohort for the price-row rule, and whether
     there is a contracts table."""
-    con.execute("set variable as_of_date = $value::date", {"value": as_of})
-    con.execute("set variable check_cohort_start_date = $value::date", {"value": cohort[0]})
-    con.execute("set variable check_cohort_end_date = $value::date", {"value": cohort[1]})
-    has_contracts = "contracts" in present_tables
-    con.execute("set variable has_contracts = $value::boolean", {"value": has_contracts})
+    values = {
+        "as_of_date": as_of,
+        "check_cohort_start_date": cohort[0],
+        "check_cohort_end_date": cohort[1],
+        "has_contracts": "contracts" in present_tables,
+    }
+    set_variables(con, SET_CHECK_VARIABLES, values)
 
 
 def run_checks(
@@ -156,20 +164,20 @@ def validate_table(gx, context, table, rules, batch, source, file_label) -> list
         if result.success:
             continue
         rule = by_name[result.expectation_config.meta["rule"]]
-        findings += rule_findings(gx_batch, source, rule, result, file_label)
+        findings += rule_findings(gx, gx_batch, source, rule, result, file_label)
     return findings
 
 
-def rule_findings(gx_batch, source, rule, summary_result, file_label) -> list[Finding]:
+def rule_findings(gx, gx_batch, source, rule, summary_result, file_label) -> list[Finding]:
     """One finding per failing row, up to MAX_ROWS_PER_RULE, then one for the remainder.
 
     The value shown is the one in the user's column, read from the typed table `source`."""
     failing = summary_result.result.get("unexpected_count") or 0
     complete = gx_batch.validate(
-        expectation(import_great_expectations(), rule),
+        expectation(gx, rule),
         result_format={
             "result_format": "COMPLETE" if failing <= MAX_ROWS_PER_RULE else "SUMMARY",
-            "unexpected_index_column_names": [ROW],
+            "unexpected_index_column_names": [ROW_COLUMN],
             "partial_unexpected_count": MAX_ROWS_PER_RULE,
             "return_unexpected_index_query": False,
         },
@@ -177,7 +185,7 @@ def rule_findings(gx_batch, source, rule, summary_result, file_label) -> list[Fi
     listed = complete.result.get("unexpected_index_list") or complete.result.get(
         "partial_unexpected_index_list", []
     )
-    rows = sorted(int(entry[ROW]) for entry in listed)[:MAX_ROWS_PER_RULE]
+    rows = sorted(int(entry[ROW_COLUMN]) for entry in listed)[:MAX_ROWS_PER_RULE]
     values = column_values(source, rule.column, rows)
     findings = [
         Finding(
@@ -185,7 +193,7 @@ def rule_findings(gx_batch, source, rule, summary_result, file_label) -> list[Fi
             table=rule.table,
             row=row,
             column=rule.column,
-            value=shown_value(values.get(row)),
+            value=csv_text(values.get(row)),
             rule=rule.rule,
             message=rule.message,
             file=file_label,
@@ -213,17 +221,6 @@ def column_values(
 ) -> dict[int, object]:
     if not rows:
         return {}
-    wanted = duckdb.ColumnExpression(ROW).isin(*(duckdb.ConstantExpression(row) for row in rows))
-    return dict(source.filter(wanted).select(ROW, column).fetchall())
-
-
-def shown_value(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    row_numbers = (duckdb.ConstantExpression(row) for row in rows)
+    wanted = duckdb.ColumnExpression(ROW_COLUMN).isin(*row_numbers)
+    return dict(source.filter(wanted).select(ROW_COLUMN, column).fetchall())

@@ -162,14 +162,15 @@ def load_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> RawTable:
     """Read Parquet natively; dates and timestamps become ISO dates, everything else text."""
     try:
         relation = con.read_parquet(str(path), file_row_number=True)
-        columns = tuple(
-            normalise_name(name) for name in relation.columns if name != "file_row_number"
-        )
-        names = unique_column_names(columns)
-        source_names = [name for name in relation.columns if name != "file_row_number"]
+        file_columns = [
+            (name, str(kind))
+            for name, kind in zip(relation.columns, relation.types, strict=True)
+            if name != "file_row_number"
+        ]
+        columns = tuple(normalise_name(name) for name, _ in file_columns)
         selected = [
-            parquet_text(source, str(kind)).alias(name)
-            for source, name, kind in zip(source_names, names, relation.types, strict=False)
+            parquet_text(source, kind).alias(name)
+            for (source, kind), name in zip(file_columns, unique_column_names(columns), strict=True)
         ]
         row = (ColumnExpression("file_row_number") + ConstantExpression(1)).alias(ROW_COLUMN)
         text = relation.select(*selected, row)

@@ -34,9 +34,6 @@ class Table:
     columns: tuple[Column, ...]
     required: bool
 
-    def column(self, name: str) -> Column:
-        return next(column for column in self.columns if column.name == name)
-
 
 BENEFIT_GROUPS = (
     "dagpenge",
