@@ -16,12 +16,12 @@ TABLES = {
         select 'T' || lpad(i::varchar, 5, '0') as offer_id, 'Tilbud ' || i as offer_name,
             ['vejledning_opkvalificering', 'virksomhedspraktik', 'loentilskud', 'mentor',
              'jobsoegning'][1 + i % 5] as offer_type,
-            'P' || lpad((i % 400)::varchar, 4, '0') as provider_id,
-            'Leverandør ' || (i % 400) as provider_name,
+            'P' || lpad((i % getvariable('providers'))::varchar, 4, '0') as provider_id,
+            'Leverandør ' || (i % getvariable('providers')) as provider_name,
             ['per_participant', 'per_week', 'per_day'][1 + i % 3] as price_model,
             (500 + i % 20000)::double as unit_price, date '2015-01-01' as valid_from,
             null::date as valid_to
-        from range(2000) t(i)
+        from range(5 * getvariable('providers')) t(i)
     """,
     "participations": """
         select 'F' || i as participation_id, 'C' || (i // 2) as citizen_id,
@@ -31,7 +31,8 @@ TABLES = {
                 as benefit_group,
             1 + (hash(i * 7) % 3)::bigint as match_group, 18 + (hash(i * 11) % 50)::bigint as age,
             (hash(i * 13) % 150)::bigint as benefit_weeks_before,
-            'T' || lpad(((hash(i * 17) % 2000)::bigint)::varchar, 5, '0') as offer_id,
+            'T' || lpad(((hash(i * 17) % (5 * getvariable('providers')))::bigint)::varchar,
+                5, '0') as offer_id,
             date '2016-01-01' + ((hash(i * 19) % 3650)::bigint)::integer as start_date,
             date '2016-01-01' + ((hash(i * 19) % 3650)::bigint)::integer
                 + (7 + (hash(i * 23) % 120)::bigint)::integer as end_date,
@@ -45,19 +46,22 @@ TABLES = {
         from range(getvariable('n') // 2) t(i)
     """,
     "contracts": """
-        select 'K' || i as contract_id, 'P' || lpad((i % 400)::varchar, 4, '0') as provider_id,
+        select 'K' || i as contract_id,
+            'P' || lpad((i % getvariable('providers'))::varchar, 4, '0') as provider_id,
             null::varchar as offer_id, date '2015-01-01' as valid_from, null::date as valid_to,
             0.3 as target_effect_rate, null::double as max_effect_price,
             null::integer as min_participants
-        from range(400) t(i)
+        from range(getvariable('providers')) t(i)
     """,
 }
 
 
-def write_large_extract(participations: int, out: Path) -> None:
+def write_large_extract(participations: int, out: Path, providers: int = 400) -> None:
+    """Five offers per provider, one contract per provider."""
     out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     con.execute("set variable n = $n", {"n": participations}).fetchall()
+    con.execute("set variable providers = $n", {"n": providers}).fetchall()
     for table, query in TABLES.items():
         con.sql(query).write_parquet(str(out / f"{table}.parquet"))
 
@@ -65,6 +69,7 @@ def write_large_extract(participations: int, out: Path) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participations", type=int, default=5_000_000)
+    parser.add_argument("--providers", type=int, default=400)
     parser.add_argument("--out", type=Path, required=True)
     arguments = parser.parse_args()
-    write_large_extract(arguments.participations, arguments.out)
+    write_large_extract(arguments.participations, arguments.out, arguments.providers)

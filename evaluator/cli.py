@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +27,12 @@ from evaluator.report import summarise, write_report
 from evaluator.settings import load_settings
 from evaluator.weekly import Week, evaluate_week
 
+
+class Language(StrEnum):
+    DA = "da"
+    EN = "en"
+
+
 app = typer.Typer(
     help="Effect prices and contract follow-up for the offers a jobcenter buys.",
     no_args_is_help=True,
@@ -41,6 +48,10 @@ OutOption = Annotated[
 ]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Settings file (TOML); see docs/settings.md.")
+]
+LangOption = Annotated[
+    Language,
+    typer.Option("--lang", help="Language of the workbook: da (Danish) or en (English)."),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -72,6 +83,7 @@ def evaluate_and_report(
     config: Path | None,
     as_of: dt.date | None,
     out: Path | None,
+    lang: Language,
 ) -> Path:
     """Evaluate and write the report; returns the report folder."""
     settings = load_settings(config)
@@ -79,7 +91,7 @@ def evaluate_and_report(
         evaluation = evaluate(data, quarter, settings, as_of, progress)
         progress("Writing the report")
         folder = out or Path("reports") / evaluation.quarter.label
-        files = write_report(evaluation, folder)
+        files = write_report(evaluation, folder, lang.value)
     print_summary(evaluation, summarise(evaluation), files)
     return folder
 
@@ -92,11 +104,13 @@ def run(
     out: OutOption = None,
     config: ConfigOption = None,
     as_of: AsOfOption = None,
+    lang: LangOption = Language.DA,
 ) -> None:
     """Run the quarterly evaluation of an extract and write the report.
 
     Computes outcomes, costs, effect prices per provider and offer, and contract flags for the
-    cohort of participations that ended in the quarter.
+    cohort of participations that ended in the quarter, and writes the CSVs and the workbook
+    scorecards.xlsx (in Danish unless --lang en).
 
     Example:
 
@@ -106,12 +120,12 @@ def run(
     written), 2 a usage or settings error.
     """
     as_of_date = parse_as_of(as_of) if as_of else None
-    evaluate_and_report(data, Quarter.parse(quarter), config, as_of_date, out)
+    evaluate_and_report(data, Quarter.parse(quarter), config, as_of_date, out, lang)
 
 
 @app.command()
 @reports_user_errors
-def demo(out: OutOption = None) -> None:
+def demo(out: OutOption = None, lang: LangOption = Language.DA) -> None:
     """Evaluate the demo extract shipped in fixtures/demo (a fictional municipality).
 
     Evaluates the demo's latest quarter whose follow-up window is complete, and writes the
@@ -121,7 +135,7 @@ def demo(out: OutOption = None) -> None:
 
         evaluator demo --out reports/demo
     """
-    folder = evaluate_and_report(DEMO_DATA_DIR, None, None, None, out)
+    folder = evaluate_and_report(DEMO_DATA_DIR, None, None, None, out, lang)
     weekly_and_report(DEMO_DATA_DIR, None, DEMO_TARGETS, folder)
 
 

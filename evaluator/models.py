@@ -83,7 +83,15 @@ def set_variables(
         con.execute(statement, {"value": values[name]}).fetchall()
 
 
-QUARTERLY_MARTS = ("provider_offer_metrics", "provider_metrics", "contract_flags")
+QUARTERLY_MARTS = (
+    "provider_offer_metrics",
+    "provider_metrics",
+    "contract_flags",
+    "quarter_overview",
+    "offer_scorecard",
+    "offer_type_funnel",
+    "group_quarter_trend",
+)
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 
 

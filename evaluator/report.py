@@ -7,6 +7,7 @@ from pathlib import Path
 from evaluator.export.atomic import staged_folder
 from evaluator.export.csv_files import write_data_quality_csv, write_metric_csvs
 from evaluator.export.manifest import write_manifest
+from evaluator.export.scorecards import write_scorecards
 from evaluator.pipeline import Evaluation
 
 SUMMARY_QUERY = """
@@ -36,10 +37,12 @@ def summarise(evaluation: Evaluation) -> Summary:
     return Summary(*evaluation.con.execute(SUMMARY_QUERY).fetchall()[0])
 
 
-def write_report(evaluation: Evaluation, out_dir: Path) -> list[Path]:
-    """Write every output of SPEC §4 into `out_dir`; returns the files written."""
+def write_report(evaluation: Evaluation, out_dir: Path, lang: str = "da") -> list[Path]:
+    """Write every output of SPEC §4 into `out_dir`, the workbook in language `lang`; returns
+    the files written."""
     with staged_folder(out_dir) as staging:
         write_metric_csvs(evaluation.con, staging)
+        write_scorecards(evaluation, staging / "scorecards.xlsx", lang)
         write_data_quality_csv(evaluation.extract.findings, staging / "data_quality.csv")
         write_manifest(evaluation, staging / "manifest.json")
         if evaluation.data_docs is not None:

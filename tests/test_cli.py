@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from evaluator.cli import app
@@ -53,8 +54,10 @@ def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
         "manifest.json",
         "provider_metrics.csv",
         "provider_offer_metrics.csv",
+        "scorecards.xlsx",
     ]
     assert (out / "data_docs" / "index.html").is_file()
+    assert load_workbook(out / "scorecards.xlsx", read_only=True).sheetnames[0] == "Oversigt"
     text = one_line(result.output)
     assert "Quarter 2026Q2" in text and "participants" in text and str(out) in text
 
@@ -74,6 +77,23 @@ def test_demo_evaluates_the_latest_complete_quarter(tmp_path):
     assert (tmp_path / "demo" / "mandagstal_2026-W41.xlsx").is_file()
     weekly = (tmp_path / "demo" / "mandagstal_2026-W41.csv").read_text(encoding="utf-8")
     assert ",green" in weekly and ",red" in weekly
+
+
+def test_lang_en_writes_an_english_workbook(demo_copy, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--out", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert load_workbook(out / "scorecards.xlsx", read_only=True).sheetnames[:3] == [
+        "Overview",
+        "Tender",
+        "Contracts",
+    ]
+
+
+def test_an_unknown_language_is_a_usage_error(demo_copy, tmp_path):
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--lang", "fr")
+    assert result.exit_code == 2
+    assert "fr" in result.output
 
 
 def test_an_unparseable_date_exits_1_names_file_row_and_column_and_writes_nothing(

@@ -20,3 +20,469 @@ WEEKLY_LABELS = {
     "chart_y": "Afgange",
     "legend": "Grøn: gennemsnittet over 4 uger er på eller over målet. Rød: under målet.",
 }
+
+# The scorecard workbook (`scorecards.xlsx`). Each language holds the same keys (a test checks);
+# `{name}` fields are filled in by the sheet that shows the label.
+SCORECARD_LABELS = {
+    "da": {
+        # sheets
+        "sheet_overview": "Oversigt",
+        "sheet_tender": "Udbud",
+        "sheet_contracts": "Kontrakter",
+        "sheet_data_quality": "Datakvalitet",
+        "sheet_method": "Metode",
+        "sheet_chart_data": "Diagramdata",
+        # titles and banners
+        "title_overview": "Effektpriser for kvartal {quarter}: oversigt",
+        "title_tender": "Udbudsgrundlag {quarter}: tilbud rangeret efter justeret effektpris",
+        "title_contracts": "Kontraktopfølgning {quarter}",
+        "title_provider": "Scorekort {quarter}: {provider}",
+        "title_data_quality": "Datakvalitet: fund i udtrækket",
+        "title_method": "Metode: sådan er tallene beregnet",
+        "run_line": "Kvartal {quarter} · data opgjort pr. {as_of}",
+        "preliminary_banner": (
+            "FORELØBIGE TAL: opfølgningsperioden for kvartalets forløb slutter {date}. "
+            "Flere afgange kan nå at komme med, så effektrater og effektpriser kan ændre sig."
+        ),
+        "final_banner": "Endelige tal: opfølgningsperioden på {days} dage er afsluttet.",
+        # headline figures
+        "headline": "Kvartalet i tal (alle leverandører)",
+        "participants": "Deltagere",
+        "job_exits": "Afgange til job",
+        "education_exits": "Afgange til uddannelse",
+        "effects": "Effekter",
+        "effect_rate": "Effektrate",
+        "total_cost": "Samlede udgifter",
+        "effect_price": "Effektpris",
+        # table columns
+        "offer_type": "Tilbudstype",
+        "rank_in_type": "Rang i type",
+        "provider": "Leverandør",
+        "provider_id": "Leverandør-id",
+        "offer": "Tilbud",
+        "offer_id": "Tilbuds-id",
+        "ci_low": "95 %-interval, nedre",
+        "ci_high": "95 %-interval, øvre",
+        "cost_per_participant": "Udgift pr. deltager",
+        "expected_effects": "Forventede effekter",
+        "oe_ratio": "Faktiske/forventede effekter",
+        "adjusted_effect_rate": "Justeret effektrate",
+        "adjusted_effect_price": "Justeret effektpris",
+        "contracts": "Kontrakt(er)",
+        "contract_id": "Kontrakt",
+        "contract_status": "Kontraktstatus",
+        "recommendation": "Anbefaling",
+        "is_uncertain": "Usikkert grundlag",
+        "funnel_position": "Placering i tragtdiagram",
+        "trend_rate": "Effektrate {quarter}",
+        "target_effect_rate": "Mål for effektrate",
+        "max_effect_price": "Maks. effektpris",
+        "min_participants": "Min. deltagere",
+        "status": "Status",
+        "clearly_missed": "Klart under mål",
+        "consecutive_missed": "Kvartaler i træk under mål",
+        "preliminary": "Foreløbig",
+        "quarter": "Kvartal",
+        # codes shown as words
+        "met": "Opfyldt",
+        "missed": "Ikke opfyldt",
+        "inconclusive": "For få deltagere",
+        "no_target": "Intet mål",
+        "no_contract": "Ingen kontrakt",
+        "continue": "Fortsæt",
+        "dialogue": "Dialogmøde",
+        "phase_out": "Udfasning",
+        "above_998": "Over 99,8 %-grænsen",
+        "above_95": "Over 95 %-grænsen",
+        "within": "Inden for grænserne",
+        "below_95": "Under 95 %-grænsen",
+        "below_998": "Under 99,8 %-grænsen",
+        "yes": "Ja",
+        "no": "Nej",
+        "blocking": "Blokerende",
+        "warning": "Advarsel",
+        "no_data": "ingen data",
+        "no_participants": "–",
+        # tender basis
+        "type_block": "{offer_type}: samlet effektrate {rate} for {participants} deltagere",
+        "funnel_title": "Tragtdiagram: {offer_type}",
+        "funnel_x": "Deltagere",
+        "funnel_y": "Effektrate",
+        "funnel_offers": "Tilbud",
+        "funnel_rate": "Samlet effektrate for typen",
+        "funnel_95": "95 %-grænse",
+        "funnel_998": "99,8 %-grænse",
+        # provider scorecard
+        "pillars": "De fire søjler",
+        "pillar_experience": "1. Brugeroplevelse",
+        "pillar_effect": "2. Effekt",
+        "pillar_economy": "3. Økonomi",
+        "pillar_progression": "4. Progression",
+        "satisfaction_responses": "Besvarelser",
+        "satisfaction_mean": "Gennemsnitlig score (1–5)",
+        "satisfied_share": "Andel tilfredse (score 4–5)",
+        "progression_n": "Borgere i matchgruppe 2–3 med før- og eftervurdering",
+        "progression_mean": "Gennemsnitlig ændring i progression (0–10)",
+        "offers_block": "Leverandørens tilbud",
+        "contracts_block": "Leverandørens kontrakter",
+        "no_contracts": "Leverandøren har ingen kontrakt i kvartalet.",
+        "trend_block": "Udvikling over 8 kvartaler",
+        "trend_chart": "Effektrate og effektpris pr. kvartal",
+        # data quality
+        "severity": "Alvor",
+        "table": "Tabel",
+        "row": "Række",
+        "column": "Kolonne",
+        "value": "Værdi",
+        "rule": "Regel",
+        "message": "Besked",
+        "no_findings": "Ingen fund: udtrækket overholder alle regler.",
+        "findings_truncated": (
+            "Viser de første {shown} af {total} fund. Den fulde liste står i data_quality.csv."
+        ),
+        # method
+        "definitions": "Definitioner",
+        "settings": "Indstillinger",
+        "setting_window_days": "Opfølgningsperiode (dage)",
+        "setting_suppress_below": "Diskretion: grupper med færre deltagere vises ikke",
+        "setting_min_participants": "Mindste antal deltagere for en kontraktvurdering",
+        "inputs": "Inddata",
+        "file": "Fil",
+        "rows": "Rækker",
+        "sha256": "SHA-256",
+        "software": "Program",
+        "version": "Version",
+        "created": "Dannet",
+        "default_table": "(standardtabel fra programmet)",
+        # legends
+        "legend": "Farveforklaring",
+        "legend_status": (
+            "Grøn: opfyldt · Rød: ikke opfyldt · Gul: for få deltagere til at vurdere · "
+            "Grå: intet mål eller ingen kontrakt"
+        ),
+        "legend_recommendation": (
+            "Grøn: fortsæt · Gul: dialogmøde (ét kvartal under mål) · "
+            "Rød: udfasning (to eller flere kvartaler i træk under mål)"
+        ),
+        "legend_price": (
+            "Justeret effektpris: grøn er billigst pr. effekt inden for typen, rød dyrest."
+        ),
+        "legend_uncertain": (
+            "Usikkert grundlag: færre deltagere end kontraktens minimum, eller et "
+            "95 %-interval der rummer kontraktens mål. Handl ikke på tallet alene."
+        ),
+        "legend_funnel": (
+            "Tragtdiagram: punkter uden for 99,8 %-grænserne ligger uden for, hvad tilfældighed "
+            "forklarer; mellem 95 % og 99,8 % er et varsel."
+        ),
+        "legend_suppressed": "<{n}: færre end {n} deltagere; tallene vises ikke (diskretion).",
+    },
+    "en": {
+        "sheet_overview": "Overview",
+        "sheet_tender": "Tender",
+        "sheet_contracts": "Contracts",
+        "sheet_data_quality": "Data quality",
+        "sheet_method": "Method",
+        "sheet_chart_data": "Chart data",
+        "title_overview": "Effect prices for quarter {quarter}: overview",
+        "title_tender": "Tender basis {quarter}: offers ranked by adjusted effect price",
+        "title_contracts": "Contract follow-up {quarter}",
+        "title_provider": "Scorecard {quarter}: {provider}",
+        "title_data_quality": "Data quality: findings in the extract",
+        "title_method": "Method: how the figures are computed",
+        "run_line": "Quarter {quarter} · data as of {as_of}",
+        "preliminary_banner": (
+            "PRELIMINARY FIGURES: the follow-up window of this quarter's participations ends "
+            "{date}. More exits may still arrive, so effect rates and prices can change."
+        ),
+        "final_banner": "Final figures: the follow-up window of {days} days is complete.",
+        "headline": "The quarter in figures (all providers)",
+        "participants": "Participants",
+        "job_exits": "Exits to job",
+        "education_exits": "Exits to education",
+        "effects": "Effects",
+        "effect_rate": "Effect rate",
+        "total_cost": "Total cost",
+        "effect_price": "Effect price",
+        "offer_type": "Offer type",
+        "rank_in_type": "Rank in type",
+        "provider": "Provider",
+        "provider_id": "Provider id",
+        "offer": "Offer",
+        "offer_id": "Offer id",
+        "ci_low": "95 % interval, low",
+        "ci_high": "95 % interval, high",
+        "cost_per_participant": "Cost per participant",
+        "expected_effects": "Expected effects",
+        "oe_ratio": "Observed/expected effects",
+        "adjusted_effect_rate": "Adjusted effect rate",
+        "adjusted_effect_price": "Adjusted effect price",
+        "contracts": "Contract(s)",
+        "contract_id": "Contract",
+        "contract_status": "Contract status",
+        "recommendation": "Recommendation",
+        "is_uncertain": "Uncertain basis",
+        "funnel_position": "Position in funnel plot",
+        "trend_rate": "Effect rate {quarter}",
+        "target_effect_rate": "Target effect rate",
+        "max_effect_price": "Max. effect price",
+        "min_participants": "Min. participants",
+        "status": "Status",
+        "clearly_missed": "Clearly missed",
+        "consecutive_missed": "Quarters missed in a row",
+        "preliminary": "Preliminary",
+        "quarter": "Quarter",
+        "met": "Met",
+        "missed": "Missed",
+        "inconclusive": "Too few participants",
+        "no_target": "No target",
+        "no_contract": "No contract",
+        "continue": "Continue",
+        "dialogue": "Dialogue meeting",
+        "phase_out": "Phase out",
+        "above_998": "Above the 99.8 % limit",
+        "above_95": "Above the 95 % limit",
+        "within": "Within the limits",
+        "below_95": "Below the 95 % limit",
+        "below_998": "Below the 99.8 % limit",
+        "yes": "Yes",
+        "no": "No",
+        "blocking": "Blocking",
+        "warning": "Warning",
+        "no_data": "no data",
+        "no_participants": "–",
+        "type_block": "{offer_type}: overall effect rate {rate} for {participants} participants",
+        "funnel_title": "Funnel plot: {offer_type}",
+        "funnel_x": "Participants",
+        "funnel_y": "Effect rate",
+        "funnel_offers": "Offers",
+        "funnel_rate": "Overall rate of the type",
+        "funnel_95": "95 % limit",
+        "funnel_998": "99.8 % limit",
+        "pillars": "The four pillars",
+        "pillar_experience": "1. User experience",
+        "pillar_effect": "2. Effect",
+        "pillar_economy": "3. Economy",
+        "pillar_progression": "4. Progression",
+        "satisfaction_responses": "Responses",
+        "satisfaction_mean": "Mean score (1–5)",
+        "satisfied_share": "Share satisfied (score 4–5)",
+        "progression_n": "Citizens in match group 2–3 with a before and an after assessment",
+        "progression_mean": "Mean change in progression (0–10)",
+        "offers_block": "The provider's offers",
+        "contracts_block": "The provider's contracts",
+        "no_contracts": "The provider has no contract in the quarter.",
+        "trend_block": "Trend over 8 quarters",
+        "trend_chart": "Effect rate and effect price per quarter",
+        "severity": "Severity",
+        "table": "Table",
+        "row": "Row",
+        "column": "Column",
+        "value": "Value",
+        "rule": "Rule",
+        "message": "Message",
+        "no_findings": "No findings: the extract meets every rule.",
+        "findings_truncated": (
+            "Showing the first {shown} of {total} findings. The full list is in data_quality.csv."
+        ),
+        "definitions": "Definitions",
+        "settings": "Settings",
+        "setting_window_days": "Follow-up window (days)",
+        "setting_suppress_below": "Suppression: groups with fewer participants are not shown",
+        "setting_min_participants": "Fewest participants for a contract to be judged",
+        "inputs": "Inputs",
+        "file": "File",
+        "rows": "Rows",
+        "sha256": "SHA-256",
+        "software": "Software",
+        "version": "Version",
+        "created": "Created",
+        "default_table": "(default table shipped with the software)",
+        "legend": "Colour key",
+        "legend_status": (
+            "Green: met · Red: missed · Yellow: too few participants to judge · "
+            "Grey: no target or no contract"
+        ),
+        "legend_recommendation": (
+            "Green: continue · Yellow: dialogue meeting (one quarter below target) · "
+            "Red: phase out (two or more quarters in a row below target)"
+        ),
+        "legend_price": (
+            "Adjusted effect price: green is the cheapest per effect within the type, red the "
+            "most expensive."
+        ),
+        "legend_uncertain": (
+            "Uncertain basis: fewer participants than the contract minimum, or a 95 % interval "
+            "that contains the contract target. Do not act on the figure alone."
+        ),
+        "legend_funnel": (
+            "Funnel plot: points outside the 99.8 % limits lie outside what chance explains; "
+            "between 95 % and 99.8 % is a warning."
+        ),
+        "legend_suppressed": "<{n}: fewer than {n} participants; figures not shown (privacy).",
+    },
+}
+
+# The method sheet: each definition of SPEC §2 in plain words, as (heading, text). `{window_days}`,
+# `{suppress_below}` and `{min_participants}` are the settings of the run.
+METHOD_TEXT = {
+    "da": (
+        (
+            "Kohorte",
+            "Kvartalets kohorte er de tilbudsforløb, der sluttede i kvartalet. Igangværende "
+            "forløb indgår ikke.",
+        ),
+        (
+            "Opfølgningsperiode",
+            "Et forløb følges fra startdatoen til {window_days} dage efter slutdatoen. "
+            "Tallene er foreløbige, indtil opfølgningsperioden for hele kvartalet er slut.",
+        ),
+        (
+            "Effekt",
+            "Et forløb har effekt, når borgeren afmeldes til job eller uddannelse inden for "
+            "opfølgningsperioden. Den tidligste afmelding tæller; sker job og uddannelse samme "
+            "dag, tæller job. Hvert forløb vurderes for sig, så én afmelding kan tælle for flere "
+            "forløb hos samme borger.",
+        ),
+        (
+            "Udgift",
+            "Prisen er den pris, der gjaldt på forløbets startdato: pr. deltager, pr. påbegyndt "
+            "uge (dage/7 rundet op) eller pr. dag (alle dage fra start til slut, begge "
+            "medregnet).",
+        ),
+        ("Effektrate", "Effekter divideret med deltagere."),
+        (
+            "Effektpris",
+            "Samlede udgifter divideret med antal effekter. Tom, når der ingen effekter er.",
+        ),
+        (
+            "Justeret effektpris",
+            "Effektprisen korrigeret for, hvilke borgere leverandøren har haft (ydelsesgruppe, "
+            "matchgruppe og aldersgruppe): de forventede effekter er summen af hver borgers "
+            "gruppes effektrate i hele kohorten. Justeret effektrate = faktiske/forventede "
+            "effekter × kohortens effektrate; justeret effektpris = udgifter / (justeret "
+            "effektrate × deltagere). Rangen i typen går efter den justerede effektpris, "
+            "billigst først.",
+        ),
+        (
+            "Interval",
+            "95 %-intervallet (Wilson) viser, hvor meget effektraten kan svinge alene på grund "
+            "af tilfældigheder. Jo færre deltagere, jo bredere interval.",
+        ),
+        (
+            "Tragtdiagram",
+            "Hvert tilbuds effektrate mod antal deltagere, med typens samlede effektrate og "
+            "grænserne p ± z·√(p(1−p)/n) for 95 % og 99,8 %. Et tilbud uden for 99,8 %-grænserne "
+            "afviger mere, end tilfældighed forklarer.",
+        ),
+        (
+            "Diskretion",
+            "Grupper med færre end {suppress_below} deltagere vises som <{suppress_below} uden "
+            "antal, rater eller priser, så ingen borger kan genkendes.",
+        ),
+        (
+            "Kontraktstatus",
+            "En kontrakt dækker forløb i dens tilbud (eller alle leverandørens tilbud), der "
+            "startede i kontraktens gyldighedsperiode. Intet mål: kontrakten har hverken mål for "
+            "effektrate eller maks. effektpris. For få deltagere: færre end kontraktens minimum "
+            "(standard {min_participants}). Ikke opfyldt: effektraten er under målet, eller "
+            "effektprisen er over maksimum eller tom. Ellers opfyldt. Klart under mål: selv "
+            "intervallets øvre grænse er under målet.",
+        ),
+        (
+            "Eskalering",
+            "Antal kvartaler i træk under mål afgør anbefalingen: 0 fortsæt, 1 dialogmøde med "
+            "leverandøren, 2 eller flere udfasning af tilbuddet. Et kvartal med anden status "
+            "bryder rækken.",
+        ),
+        (
+            "Usikkert grundlag",
+            "Markeret, når tilbuddet har færre deltagere end kontraktens minimum, eller når "
+            "intervallet rummer kontraktens mål for effektrate.",
+        ),
+        (
+            "De fire søjler",
+            "Brugeroplevelse (tilfredshedsbesvarelser, score 1–5), effekt, økonomi og "
+            "progression for borgere i matchgruppe 2 og 3 (seneste vurdering før start og "
+            "seneste vurdering efter start og senest ved opfølgningsperiodens slutning). "
+            "Mangler en tabel, står der ingen data, aldrig nul.",
+        ),
+    ),
+    "en": (
+        (
+            "Cohort",
+            "The quarter's cohort is the participations that ended in the quarter. Ongoing "
+            "participations are not included.",
+        ),
+        (
+            "Follow-up window",
+            "A participation is followed from its start date until {window_days} days after its "
+            "end date. Figures are preliminary until the window of the whole quarter is over.",
+        ),
+        (
+            "Effect",
+            "A participation has an effect when the citizen leaves benefits for a job or "
+            "education within the window. The earliest such exit counts; on a tie on the same "
+            "day, job wins. Each participation is judged on its own, so one exit can count for "
+            "several participations of the same citizen.",
+        ),
+        (
+            "Cost",
+            "The price valid on the participation's start date: per participant, per started "
+            "week (days/7 rounded up) or per day (every day from start to end, both included).",
+        ),
+        ("Effect rate", "Effects divided by participants."),
+        ("Effect price", "Total cost divided by effects. Empty when there are no effects."),
+        (
+            "Adjusted effect price",
+            "The effect price corrected for which citizens the provider had (benefit group, "
+            "match group and age band): expected effects are the sum of each citizen's group "
+            "effect rate in the whole cohort. Adjusted effect rate = observed/expected effects × "
+            "the cohort's effect rate; adjusted effect price = cost / (adjusted effect rate × "
+            "participants). The rank in type follows the adjusted effect price, cheapest first.",
+        ),
+        (
+            "Interval",
+            "The 95 % interval (Wilson) shows how much the effect rate can vary by chance "
+            "alone. The fewer participants, the wider the interval.",
+        ),
+        (
+            "Funnel plot",
+            "Each offer's effect rate against its participants, with the type's overall effect "
+            "rate and the limits p ± z·√(p(1−p)/n) at 95 % and 99.8 %. An offer outside the "
+            "99.8 % limits differs more than chance explains.",
+        ),
+        (
+            "Suppression",
+            "Groups with fewer than {suppress_below} participants show <{suppress_below} and no "
+            "counts, rates or prices, so no citizen can be recognised.",
+        ),
+        (
+            "Contract status",
+            "A contract covers the participations in its offer (or in every offer of the "
+            "provider) that started within its validity. No target: neither an effect rate "
+            "target nor a maximum effect price. Too few participants: fewer than the contract "
+            "minimum (default {min_participants}). Missed: the effect rate is below target, or "
+            "the effect price above the maximum or empty. Otherwise met. Clearly missed: even "
+            "the interval's upper bound is below target.",
+        ),
+        (
+            "Escalation",
+            "Quarters missed in a row decide the recommendation: 0 continue, 1 a dialogue "
+            "meeting with the provider, 2 or more phase the offer out. A quarter with any other "
+            "status breaks the run.",
+        ),
+        (
+            "Uncertain basis",
+            "Marked when the offer has fewer participants than the contract minimum, or when "
+            "its interval contains the contract's effect rate target.",
+        ),
+        (
+            "The four pillars",
+            "User experience (survey responses, score 1–5), effect, economy, and progression of "
+            "citizens in match groups 2 and 3 (latest assessment on or before the start and "
+            "latest assessment after the start, no later than the end of the window). A missing "
+            "table shows no data, never zero.",
+        ),
+    ),
+}

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evaluator.export.atomic import staged_folder
 from evaluator.export.csv_files import write_rows
 from evaluator.export.labels import WEEKLY_LABELS as LABELS
+from evaluator.export.xlsx import text
 from evaluator.weekly import WeeklyFigures
 
 COLUMNS = ("week", "department", "category", "exits_week", "avg_4w", "weekly_target", "status")
@@ -37,13 +38,6 @@ def write_weekly_report(figures: WeeklyFigures, out_dir: Path) -> list[Path]:
         write_rows(staging / f"{stem}.csv", COLUMNS, rows)
         write_workbook(figures, rows, staging / f"{stem}.xlsx")
     return [out_dir / f"{stem}.csv", out_dir / f"{stem}.xlsx"]
-
-
-def text(sheet: Worksheet, row: int, column: int, value: str):
-    """A cell that holds `value` as text, never as a formula (input text may start with '=')."""
-    cell = sheet.cell(row=row, column=column, value=value)
-    cell.data_type = "s"
-    return cell
 
 
 def write_workbook(figures: WeeklyFigures, rows: list[tuple], path: Path) -> None:

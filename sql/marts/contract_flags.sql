@@ -4,6 +4,9 @@
 -- the Wilson upper bound is below the target rate); consecutive_missed (quarters in a row ending
 -- at this one with status missed, counting back no further than the quarter of valid_from; any
 -- other status breaks the run); recommendation continue (0), dialogue (1), phase_out (2 or more).
+-- For the workbook it also carries the provider's name and is_suppressed (fewer participants than
+-- suppress_below: the workbook then shows no counts, rates or prices, SPEC §6); the CSV leaves
+-- both out.
 with statuses as (
     select * from int_contract_quarter_status
 ),
@@ -27,6 +30,10 @@ missed_runs as (
     from statuses
     inner join last_unmissed on last_unmissed.contract_id = statuses.contract_id
     group by statuses.contract_id
+),
+
+providers as (
+    select * from int_providers
 ),
 
 current_quarter as (
@@ -60,7 +67,10 @@ select
         else 'phase_out'
     end as recommendation,
     getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary
+        as is_preliminary,
+    providers.provider_name,
+    current_quarter.participants < getvariable('suppress_below') as is_suppressed
 from current_quarter
 inner join missed_runs on missed_runs.contract_id = current_quarter.contract_id
+inner join providers on providers.provider_id = current_quarter.provider_id
 order by current_quarter.contract_id

@@ -1,0 +1,84 @@
+"""The rows the scorecard workbook shows, read from the marts and nothing else.
+
+The workbook never computes a figure: every number on it is a value of a mart that the CSVs
+also read (or of a mart made for the workbook, `sql/marts/`), so the two cannot disagree.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+import duckdb
+
+from evaluator.findings import Finding
+from evaluator.io.extract import Extract
+from evaluator.pipeline import Evaluation
+from evaluator.settings import Settings
+
+
+@dataclass(frozen=True)
+class ScorecardData:
+    quarter: str
+    as_of: dt.date
+    settings: Settings
+    is_preliminary: bool
+    follow_up_complete_date: dt.date
+    overview: dict
+    offers: list[dict]
+    providers: list[dict]
+    contracts: list[dict]
+    trends: dict[tuple[str, str], list[dict]]
+    funnel_limits: dict[str, list[dict]]
+    findings: list[Finding]
+    extract: Extract
+
+    def offers_of_type(self, offer_type: str) -> list[dict]:
+        return [offer for offer in self.offers if offer["offer_type"] == offer_type]
+
+    @property
+    def offer_types(self) -> list[str]:
+        return sorted({offer["offer_type"] for offer in self.offers})
+
+    def offers_of(self, provider_id: str) -> list[dict]:
+        return [offer for offer in self.offers if offer["provider_id"] == provider_id]
+
+    def contracts_of(self, provider_id: str) -> list[dict]:
+        return [c for c in self.contracts if c["provider_id"] == provider_id]
+
+
+def records(con: duckdb.DuckDBPyConnection, mart: str) -> list[dict]:
+    relation = con.table(mart)
+    return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
+
+
+def offer_order(offer: dict) -> tuple:
+    """By offer type, then rank (unranked, that is suppressed, last), then offer id."""
+    rank = offer["rank_in_type"]
+    return (offer["offer_type"], rank is None, rank or 0, offer["offer_id"])
+
+
+def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
+    con = evaluation.con
+    trends: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in sorted(records(con, "group_quarter_trend"), key=lambda r: r["quarter_offset"]):
+        trends[(row["group_kind"], row["group_id"])].append(row)
+    funnel: dict[str, list[dict]] = defaultdict(list)
+    for row in sorted(records(con, "offer_type_funnel"), key=lambda r: r["participants"]):
+        funnel[row["offer_type"]].append(row)
+    return ScorecardData(
+        quarter=evaluation.quarter.label,
+        as_of=evaluation.as_of,
+        settings=evaluation.settings,
+        is_preliminary=evaluation.is_preliminary,
+        follow_up_complete_date=evaluation.quarter.follow_up_complete_date(
+            evaluation.settings.window_days
+        ),
+        overview=records(con, "quarter_overview")[0],
+        offers=sorted(records(con, "offer_scorecard"), key=offer_order),
+        providers=sorted(records(con, "provider_metrics"), key=lambda r: r["provider_id"]),
+        contracts=sorted(records(con, "contract_flags"), key=lambda r: r["contract_id"]),
+        trends=dict(trends),
+        funnel_limits=dict(funnel),
+        findings=evaluation.extract.findings,
+        extract=evaluation.extract,
+    )

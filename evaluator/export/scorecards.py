@@ -1,0 +1,408 @@
+"""`scorecards.xlsx` (SPEC §4): the workbook for the tender decision and the provider meeting.
+
+Sheets, in order: the overview, the tender basis (ranks, intervals, trends, funnel plots), the
+contracts, one scorecard per provider, the data-quality findings, the method, and a hidden sheet
+with the charts' numbers. Every figure comes from a mart (`scorecard_data.py`); this module only
+places and formats them. Every word comes from `labels.py`, so `lang` changes words only.
+"""
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaluator import __version__
+from evaluator.export.charts import ChartData, funnel_chart
+from evaluator.export.csv_files import sorted_findings
+from evaluator.export.labels import METHOD_TEXT, SCORECARD_LABELS
+from evaluator.export.provider_sheets import write_provider_sheet
+from evaluator.export.scorecard_data import ScorecardData, read_scorecard_data
+from evaluator.export.sheet_parts import (
+    FUNNEL_FILLS,
+    RECOMMENDATION_FILLS,
+    STATUS_FILLS,
+    UNCERTAIN_FILLS,
+    colour_codes,
+    column_range,
+    danish_date,
+    position_of,
+    suppressed_text,
+    with_contract_default,
+    write_legend,
+    write_sheet_heading,
+)
+from evaluator.export.xlsx import (
+    BANNER_FILL,
+    BOLD,
+    LINE_HEIGHT,
+    RED,
+    SECTION_FONT,
+    TITLE_FONT,
+    WRAP,
+    YELLOW,
+    Column,
+    column_letter,
+    header_cell,
+    number,
+    safe_sheet_name,
+    set_print_layout,
+    set_widths,
+    text,
+    write_header,
+    write_record,
+)
+from evaluator.pipeline import Evaluation
+
+# The Datakvalitet sheet lists at most this many findings; data_quality.csv has them all.
+MAX_FINDINGS_ON_SHEET = 10_000
+
+
+OVERVIEW_COLUMNS = (
+    Column("offer_type", "offer_type", "text", 24),
+    Column("rank_in_type", "rank_in_type", "integer", 8),
+    Column("provider_name", "provider", "text", 26),
+    Column("offer_name", "offer", "text", 36),
+    Column("offer_id", "offer_id", "text", 9),
+    Column("participants", "participants", "integer", 11),
+    Column("effect_rate", "effect_rate", "rate", 10),
+    Column("effect_rate_ci_low", "ci_low", "rate", 11),
+    Column("effect_rate_ci_high", "ci_high", "rate", 11),
+    Column("effect_price_dkk", "effect_price", "money", 13),
+    Column("adjusted_effect_price_dkk", "adjusted_effect_price", "money", 13),
+    Column("contract_status", "contract_status", "label", 18),
+)
+# The headline figures stand above the table, each in a column of the table wide enough for it.
+HEADLINE = (
+    (1, Column("participants", "participants", "integer", 0)),
+    (3, Column("job_exits", "job_exits", "integer", 0)),
+    (4, Column("education_exits", "education_exits", "integer", 0)),
+    (6, Column("effects", "effects", "integer", 0)),
+    (8, Column("effect_rate", "effect_rate", "rate", 0)),
+    (10, Column("total_cost_dkk", "total_cost", "money", 0)),
+    (12, Column("effect_price_dkk", "effect_price", "money", 0)),
+)
+TENDER_COLUMNS = (
+    Column("rank_in_type", "rank_in_type", "integer", 7),
+    Column("provider_name", "provider", "text", 24),
+    Column("offer_name", "offer", "text", 32),
+    Column("offer_id", "offer_id", "text", 9),
+    Column("participants", "participants", "integer", 11),
+    Column("effects", "effects", "integer", 9),
+    Column("effect_rate", "effect_rate", "rate", 10),
+    Column("effect_rate_ci_low", "ci_low", "rate", 11),
+    Column("effect_rate_ci_high", "ci_high", "rate", 11),
+    Column("adjusted_effect_price_dkk", "adjusted_effect_price", "money", 13),
+    Column("effect_price_dkk", "effect_price", "money", 13),
+)
+# After the figures: four trend columns, then these.
+TENDER_TAIL_COLUMNS = (
+    Column("funnel_position", "funnel_position", "label", 17),
+    Column("is_uncertain", "is_uncertain", "label", 10),
+    Column("contract_ids", "contracts", "text", 12),
+    Column("contract_status", "contract_status", "label", 16),
+    Column("recommendation", "recommendation", "label", 15),
+)
+TREND_QUARTERS = 4
+CONTRACT_COLUMNS = (
+    Column("contract_id", "contract_id", "text", 11),
+    Column("provider_id", "provider_id", "text", 11),
+    Column("provider_name", "provider", "text", 26),
+    Column("offer_id", "offer_id", "text", 9),
+    Column("participants", "participants", "integer", 11),
+    Column("effects", "effects", "integer", 9),
+    Column("effect_rate", "effect_rate", "rate", 10),
+    Column("effect_price_dkk", "effect_price", "money", 13),
+    Column("target_effect_rate", "target_effect_rate", "rate", 11, is_group_figure=False),
+    Column("max_effect_price_dkk", "max_effect_price", "money", 13, is_group_figure=False),
+    Column("min_participants_required", "min_participants", "integer", 11, is_group_figure=False),
+    Column("status", "status", "label", 18),
+    Column("is_clearly_missed", "clearly_missed", "label", 10),
+    Column("consecutive_missed", "consecutive_missed", "integer", 12, is_group_figure=False),
+    Column("recommendation", "recommendation", "label", 16),
+)
+FINDING_COLUMNS = (
+    Column("severity", "severity", "label", 12),
+    Column("table", "table", "text", 16),
+    Column("row", "row", "integer", 9),
+    Column("column", "column", "text", 20),
+    Column("value", "value", "text", 20),
+    Column("rule", "rule", "text", 28),
+    Column("message", "message", "text", 80),
+)
+
+
+def write_scorecards(evaluation: Evaluation, path: Path, lang: str = "da") -> None:
+    """Write the workbook for `evaluation` to `path` in language `lang` (`da` or `en`)."""
+    data = read_scorecard_data(evaluation)
+    labels = SCORECARD_LABELS[lang]
+    workbook = Workbook()
+    taken: set[str] = set()
+    overview = workbook.active
+    overview.title = safe_sheet_name(labels["sheet_overview"], taken)
+    chart_data = ChartData(
+        workbook.create_sheet(safe_sheet_name(labels["sheet_chart_data"], taken))
+    )
+    chart_data.sheet.sheet_state = "hidden"
+    write_overview(overview, data, labels)
+    write_tender(
+        workbook.create_sheet(safe_sheet_name(labels["sheet_tender"], taken)),
+        data,
+        labels,
+        chart_data,
+    )
+    write_contracts(
+        workbook.create_sheet(safe_sheet_name(labels["sheet_contracts"], taken)), data, labels
+    )
+    for provider in data.providers:
+        name = safe_sheet_name(f"{provider['provider_id']} {provider['provider_name']}", taken)
+        write_provider_sheet(workbook.create_sheet(name), provider, data, labels, chart_data)
+    write_data_quality(
+        workbook.create_sheet(safe_sheet_name(labels["sheet_data_quality"], taken)), data, labels
+    )
+    write_method(
+        workbook.create_sheet(safe_sheet_name(labels["sheet_method"], taken)), data, labels, lang
+    )
+    workbook.move_sheet(chart_data.sheet, offset=len(workbook.sheetnames) - 2)
+    workbook.save(path)
+
+
+def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
+    set_widths(sheet, [column.width for column in OVERVIEW_COLUMNS])
+    write_sheet_heading(sheet, labels["title_overview"].format(quarter=data.quarter), data, labels)
+    text(sheet, 5, 1, labels["headline"]).font = SECTION_FONT
+    write_headline(sheet, 6, data, labels)
+    header_row = 9
+    write_header(sheet, header_row, OVERVIEW_COLUMNS, labels)
+    for offset, offer in enumerate(data.offers, start=1):
+        hidden = suppressed_text(data) if offer["is_suppressed"] else None
+        write_record(
+            sheet,
+            header_row + offset,
+            OVERVIEW_COLUMNS,
+            with_contract_default(offer),
+            labels,
+            hidden,
+        )
+    last_row = header_row + max(len(data.offers), 1)
+    status_column = position_of(OVERVIEW_COLUMNS, "contract_status")
+    colour_codes(sheet, column_range(status_column, header_row + 1, last_row), STATUS_FILLS, labels)
+    sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(OVERVIEW_COLUMNS))}{last_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    write_legend(
+        sheet,
+        last_row + 2,
+        [
+            labels["legend_status"],
+            labels["legend_suppressed"].format(n=data.settings.suppress_below),
+        ],
+        labels,
+    )
+    set_print_layout(sheet, f"{header_row}:{header_row}")
+
+
+def write_headline(sheet: Worksheet, row: int, data: ScorecardData, labels: dict) -> None:
+    """Labels in `row`, figures below them; a suppressed quarter shows only "<5"."""
+    lines = 1
+    hidden = suppressed_text(data) if data.overview["is_suppressed"] else None
+    for position, column in HEADLINE:
+        lines = max(lines, header_cell(sheet, row, position, labels[column.label]))
+        write_record(sheet, row + 1, (column,), data.overview, labels, hidden, position)
+        sheet.cell(row=row + 1, column=position).font = SECTION_FONT
+    sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+
+
+def write_tender(
+    sheet: Worksheet, data: ScorecardData, labels: dict, chart_data: ChartData
+) -> None:
+    write_sheet_heading(sheet, labels["title_tender"].format(quarter=data.quarter), data, labels)
+    legends = [
+        labels["legend_price"],
+        labels["legend_uncertain"],
+        labels["legend_funnel"],
+        labels["legend_recommendation"],
+        labels["legend_suppressed"].format(n=data.settings.suppress_below),
+    ]
+    row = write_legend(sheet, 5, legends, labels) + 1
+    quarters = trend_quarter_labels(data)
+    trend_columns = tuple(Column(f"trend_{q}", f"trend_{q}", "rate", 11) for q in quarters)
+    trend_labels = {f"trend_{q}": labels["trend_rate"].format(quarter=q) for q in quarters}
+    columns = TENDER_COLUMNS + trend_columns + TENDER_TAIL_COLUMNS
+    set_widths(sheet, [column.width for column in columns])
+    for offer_type in data.offer_types:
+        row = write_tender_block(
+            sheet, row, offer_type, columns, data, {**labels, **trend_labels}, chart_data
+        )
+    sheet.freeze_panes = "A4"
+    set_print_layout(sheet, "1:2")
+
+
+def trend_quarter_labels(data: ScorecardData) -> list[str]:
+    """The last four quarters, oldest first, as the trend mart names them."""
+    any_trend = next(iter(data.trends.values()), [])
+    return [row["quarter"] for row in any_trend[-TREND_QUARTERS:]]
+
+
+def write_tender_block(
+    sheet: Worksheet,
+    row: int,
+    offer_type: str,
+    columns: tuple[Column, ...],
+    data: ScorecardData,
+    labels: dict,
+    chart_data: ChartData,
+) -> int:
+    """One offer type: its title and overall rate, its ranked offers, and its funnel plot."""
+    offers = [with_contract_default(offer) for offer in data.offers_of_type(offer_type)]
+    limits = data.funnel_limits[offer_type]
+    text(sheet, row, 1, offer_type).font = SECTION_FONT
+    text(sheet, row, 3, labels["funnel_rate"]).font = BOLD
+    number(sheet, row, 4, limits[0]["type_effect_rate"], "rate").font = BOLD
+    header_row = row + 1
+    write_header(sheet, header_row, columns, labels)
+    tail_column = len(columns) - len(TENDER_TAIL_COLUMNS) + 1
+    for offset, offer in enumerate(offers, start=1):
+        hidden = suppressed_text(data) if offer["is_suppressed"] else None
+        write_record(sheet, header_row + offset, TENDER_COLUMNS, offer, labels, hidden)
+        write_trend_cells(sheet, header_row + offset, offer, data, labels)
+        write_record(
+            sheet, header_row + offset, TENDER_TAIL_COLUMNS, offer, labels, hidden, tail_column
+        )
+    first, last = header_row + 1, header_row + len(offers)
+    price_column = position_of(columns, "adjusted_effect_price_dkk")
+    sheet.conditional_formatting.add(
+        column_range(price_column, first, last),
+        ColorScaleRule(
+            start_type="min",
+            start_color="63BE7B",
+            mid_type="percentile",
+            mid_value=50,
+            mid_color="FFEB84",
+            end_type="max",
+            end_color="F8696B",
+        ),
+    )
+    for key, fills in (
+        ("funnel_position", FUNNEL_FILLS),
+        ("is_uncertain", UNCERTAIN_FILLS),
+        ("contract_status", STATUS_FILLS),
+        ("recommendation", RECOMMENDATION_FILLS),
+    ):
+        colour_codes(sheet, column_range(position_of(columns, key), first, last), fills, labels)
+    title = labels["funnel_title"].format(offer_type=offer_type)
+    chart = funnel_chart(chart_data, limits, offers, title, labels)
+    chart_row = last + 2
+    sheet.add_chart(chart, f"B{chart_row}")
+    return chart_row + 20
+
+
+def write_trend_cells(
+    sheet: Worksheet, row: int, offer: dict, data: ScorecardData, labels: dict
+) -> None:
+    """The offer's effect rate in each of the last four quarters. A quarter with no participants
+    shows a dash; a suppressed one "<5", never its rate."""
+    trend = data.trends[("provider_offer", offer["offer_id"])][-TREND_QUARTERS:]
+    for offset, quarter in enumerate(trend):
+        column = len(TENDER_COLUMNS) + 1 + offset
+        if quarter["participants"] == 0:
+            text(sheet, row, column, labels["no_participants"])
+        elif quarter["is_suppressed"]:
+            text(sheet, row, column, suppressed_text(data))
+        else:
+            number(sheet, row, column, quarter["effect_rate"], "rate")
+
+
+def write_contracts(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
+    set_widths(sheet, [column.width for column in CONTRACT_COLUMNS])
+    write_sheet_heading(sheet, labels["title_contracts"].format(quarter=data.quarter), data, labels)
+    header_row = 5
+    write_header(sheet, header_row, CONTRACT_COLUMNS, labels)
+    for offset, contract in enumerate(data.contracts, start=1):
+        hidden = suppressed_text(data) if contract["is_suppressed"] else None
+        write_record(sheet, header_row + offset, CONTRACT_COLUMNS, contract, labels, hidden)
+    last_row = header_row + max(len(data.contracts), 1)
+    for key, fills in (("status", STATUS_FILLS), ("recommendation", RECOMMENDATION_FILLS)):
+        cell_range = column_range(position_of(CONTRACT_COLUMNS, key), header_row + 1, last_row)
+        colour_codes(sheet, cell_range, fills, labels)
+    sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(CONTRACT_COLUMNS))}{last_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    write_legend(
+        sheet,
+        last_row + 2,
+        [
+            labels["legend_status"],
+            labels["legend_recommendation"],
+            labels["legend_suppressed"].format(n=data.settings.suppress_below),
+        ],
+        labels,
+    )
+    set_print_layout(sheet, f"{header_row}:{header_row}")
+
+
+def write_data_quality(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
+    set_widths(sheet, [column.width for column in FINDING_COLUMNS])
+    text(sheet, 1, 1, labels["title_data_quality"]).font = TITLE_FONT
+    findings = sorted_findings(data.findings)
+    shown = findings[:MAX_FINDINGS_ON_SHEET]
+    if not findings:
+        text(sheet, 2, 1, labels["no_findings"])
+    elif len(shown) < len(findings):
+        note = labels["findings_truncated"].format(shown=len(shown), total=len(findings))
+        text(sheet, 2, 1, note).fill = BANNER_FILL
+    header_row = 4
+    write_header(sheet, header_row, FINDING_COLUMNS, labels)
+    for offset, finding in enumerate(shown, start=1):
+        record = {column.key: getattr(finding, column.key) for column in FINDING_COLUMNS}
+        write_record(sheet, header_row + offset, FINDING_COLUMNS, record, labels)
+    last_row = header_row + max(len(shown), 1)
+    sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(FINDING_COLUMNS))}{last_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    colour_codes(
+        sheet,
+        column_range(1, header_row + 1, last_row),
+        {"blocking": RED, "warning": YELLOW},
+        labels,
+    )
+    set_print_layout(sheet, f"{header_row}:{header_row}")
+
+
+def write_method(sheet: Worksheet, data: ScorecardData, labels: dict, lang: str) -> None:
+    """The definitions in plain words, the settings, the inputs with their hashes, the version."""
+    text(sheet, 1, 1, labels["title_method"]).font = TITLE_FONT
+    text(
+        sheet, 2, 1, labels["run_line"].format(quarter=data.quarter, as_of=danish_date(data.as_of))
+    )
+    row = 4
+    text(sheet, row, 1, labels["definitions"]).font = SECTION_FONT
+    settings = data.settings.as_dict()
+    for heading, body in METHOD_TEXT[lang]:
+        row += 1
+        text(sheet, row, 1, heading).font = BOLD
+        text(sheet, row, 2, body.format(**settings)).alignment = WRAP
+    row += 2
+    text(sheet, row, 1, labels["settings"]).font = SECTION_FONT
+    for key, value in settings.items():
+        row += 1
+        text(sheet, row, 1, labels[f"setting_{key}"]).alignment = WRAP
+        number(sheet, row, 2, value, "integer")
+    row += 2
+    text(sheet, row, 1, labels["inputs"]).font = SECTION_FONT
+    row += 1
+    for position, key in enumerate(("table", "file", "rows", "sha256"), start=1):
+        text(sheet, row, position, labels[key]).font = BOLD
+    for input_file in data.extract.files:
+        row += 1
+        text(sheet, row, 1, input_file.table)
+        text(
+            sheet,
+            row,
+            2,
+            labels["default_table"] if input_file.is_default else input_file.path.name,
+        )
+        number(sheet, row, 3, input_file.rows, "integer")
+        text(sheet, row, 4, input_file.sha256)
+    row += 2
+    text(sheet, row, 1, labels["software"]).font = BOLD
+    text(sheet, row, 2, f"effektpris-evaluator {__version__}")
+    set_widths(sheet, [30, 100, 10, 66])
+    set_print_layout(sheet)

@@ -1,0 +1,88 @@
+"""Parts every scorecard sheet shares: the heading with the preliminary banner, colour keys,
+and the conditional formats that colour a status by the word it shows."""
+
+import datetime as dt
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaluator.export.scorecard_data import ScorecardData
+from evaluator.export.xlsx import (
+    BANNER_FILL,
+    BOLD,
+    GREEN,
+    GREY,
+    RED,
+    TITLE_FONT,
+    YELLOW,
+    Column,
+    column_letter,
+    text,
+)
+
+STATUS_FILLS = {
+    "met": GREEN,
+    "missed": RED,
+    "inconclusive": YELLOW,
+    "no_target": GREY,
+    "no_contract": GREY,
+}
+RECOMMENDATION_FILLS = {"continue": GREEN, "dialogue": YELLOW, "phase_out": RED}
+FUNNEL_FILLS = {"above_998": GREEN, "above_95": GREEN, "below_95": YELLOW, "below_998": RED}
+UNCERTAIN_FILLS = {"yes": YELLOW}
+
+
+def danish_date(day: dt.date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def suppressed_text(data: ScorecardData) -> str:
+    return f"<{data.settings.suppress_below}"
+
+
+def write_sheet_heading(sheet: Worksheet, title: str, data: ScorecardData, labels: dict) -> None:
+    """Title, quarter and as-of date, and the preliminary banner: rows 1 to 3 of every sheet."""
+    text(sheet, 1, 1, title).font = TITLE_FONT
+    text(
+        sheet, 2, 1, labels["run_line"].format(quarter=data.quarter, as_of=danish_date(data.as_of))
+    )
+    if data.is_preliminary:
+        banner = labels["preliminary_banner"].format(date=danish_date(data.follow_up_complete_date))
+        cell = text(sheet, 3, 1, banner)
+        cell.font = BOLD
+        cell.fill = BANNER_FILL
+    else:
+        text(sheet, 3, 1, labels["final_banner"].format(days=data.settings.window_days))
+
+
+def write_legend(sheet: Worksheet, row: int, lines: list[str], labels: dict) -> int:
+    """The colour key under a table; returns the next free row."""
+    text(sheet, row, 1, labels["legend"]).font = BOLD
+    for offset, line in enumerate(lines, start=1):
+        text(sheet, row + offset, 1, line)
+    return row + len(lines) + 1
+
+
+def colour_codes(
+    sheet: Worksheet, cell_range: str, fills: dict[str, PatternFill], labels: dict
+) -> None:
+    """Conditional formats that colour a cell by the code it shows (in the reader's words)."""
+    for code, fill in fills.items():
+        quoted = '"' + labels[code].replace('"', '""') + '"'
+        rule = CellIsRule(operator="equal", formula=[quoted], fill=fill)
+        sheet.conditional_formatting.add(cell_range, rule)
+
+
+def column_range(position: int, first_row: int, last_row: int) -> str:
+    letter = column_letter(position)
+    return f"{letter}{first_row}:{letter}{last_row}"
+
+
+def position_of(columns: tuple[Column, ...], key: str) -> int:
+    return [column.key for column in columns].index(key) + 1
+
+
+def with_contract_default(offer: dict) -> dict:
+    """An offer no contract covers shows "no contract" as its status."""
+    return {**offer, "contract_status": offer["contract_status"] or "no_contract"}

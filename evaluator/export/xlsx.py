@@ -1,0 +1,183 @@
+"""Cell writing, formats and page set-up shared by the workbooks.
+
+Two rules hold for every cell the tool writes: input text is stored as text, never as a formula
+(a provider named `=HYPERLINK(...)` stays a string, SPEC §6), and numbers keep their full value
+with a display format, so a reader who copies a cell gets the number of the CSV.
+"""
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+Kind = Literal["text", "label", "integer", "money", "rate", "decimal", "date"]
+
+NUMBER_FORMATS: dict[str, str] = {
+    "integer": "#,##0",
+    "money": '#,##0 "kr."',
+    "rate": "0.0%",
+    "decimal": "0.00",
+    "date": "dd-mm-yyyy",
+}
+FIGURE_KINDS = {"integer", "money", "rate", "decimal"}
+
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+SECTION_FONT = Font(bold=True, size=12)
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+SECTION_FILL = PatternFill("solid", fgColor="B4C6E7")
+BANNER_FILL = PatternFill("solid", fgColor="FFEB9C")
+HEADER_BORDER = Border(bottom=Side(style="thin"))
+WRAP = Alignment(wrap_text=True, vertical="top")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="bottom")
+
+# Fills of the status colours; the legends on each sheet name them.
+GREEN = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
+YELLOW = PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C")
+RED = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+GREY = PatternFill("solid", fgColor="E7E6E6", bgColor="E7E6E6")
+
+# Column widths are in characters of the default font; a bold character takes about 1.15 of one,
+# and wrapping at word boundaries wastes some more.
+DEFAULT_WIDTH = 13.0
+BOLD_CHARACTER_WIDTH = 1.3
+LINE_HEIGHT = 13
+
+# Excel refuses these in sheet names, and a name may have at most 31 characters.
+FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LENGTH = 31
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table on a sheet: the row key it shows, its label key, kind and width.
+
+    `is_group_figure`: the value is measured on the group's participants, so a suppressed group
+    does not show it; a contract's terms (target, minimum) and its escalation count are shown."""
+
+    key: str
+    label: str
+    kind: Kind
+    width: float
+    is_group_figure: bool = True
+
+
+def text(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
+    """A cell that holds `value` as text, never as a formula (input text may start with '=')."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def number(sheet: Worksheet, row: int, column: int, value: float | int | None, kind: str) -> Cell:
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.number_format = NUMBER_FORMATS[kind]
+    return cell
+
+
+def write_header(
+    sheet: Worksheet, row: int, columns: Sequence[Column], labels: dict[str, str]
+) -> None:
+    """Bold labels on a band, wrapped within the sheet's column widths (set those first).
+
+    The row gets the height of its longest label: LibreOffice does not grow a row for wrapped
+    text on its own, and a clipped header is a misread figure."""
+    lines = 1
+    for position, column in enumerate(columns, start=1):
+        lines = max(lines, header_cell(sheet, row, position, labels[column.label]))
+    sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+
+
+def header_cell(sheet: Worksheet, row: int, column: int, label: str) -> int:
+    """A header label in its style; returns the lines it wraps to in the column's width."""
+    cell = text(sheet, row, column, label)
+    cell.font = BOLD
+    cell.fill = HEADER_FILL
+    cell.border = HEADER_BORDER
+    cell.alignment = HEADER_ALIGNMENT
+    width = sheet.column_dimensions[column_letter(column)].width or DEFAULT_WIDTH
+    return math.ceil(len(label) * BOLD_CHARACTER_WIDTH / width)
+
+
+def write_record(
+    sheet: Worksheet,
+    row: int,
+    columns: Sequence[Column],
+    record: dict,
+    labels: dict[str, str],
+    suppressed_text: str | None = None,
+    first_column: int = 1,
+) -> None:
+    """One row of a table from `first_column` on. With `suppressed_text`, the group is
+    suppressed (SPEC §6): its participants column shows that text and every other figure stays
+    empty."""
+    for position, column in enumerate(columns, start=first_column):
+        value = record[column.key]
+        if suppressed_text is not None and column.is_group_figure and column.kind in FIGURE_KINDS:
+            if column.key == "participants":
+                text(sheet, row, position, suppressed_text)
+            continue
+        write_value(sheet, row, position, value, column.kind, labels)
+
+
+def write_value(
+    sheet: Worksheet, row: int, column: int, value: object, kind: Kind, labels: dict[str, str]
+) -> Cell:
+    """A value by its kind: `label` values are codes shown in the reader's words."""
+    if kind == "text":
+        return text(sheet, row, column, "" if value is None else str(value))
+    if kind == "label":
+        return text(sheet, row, column, "" if value is None else labels[code_key(value)])
+    return number(sheet, row, column, value, kind)
+
+
+def code_key(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def set_widths(sheet: Worksheet, widths: Iterable[float]) -> None:
+    for position, width in enumerate(widths, start=1):
+        sheet.column_dimensions[column_letter(position)].width = width
+
+
+def column_letter(position: int) -> str:
+    letters = ""
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def set_print_layout(sheet: Worksheet, title_rows: str | None = None) -> None:
+    """Landscape A4, one page wide and as many tall as needed, header rows on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = False
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
+def safe_sheet_name(wanted: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts and no other sheet has: forbidden characters become `-`, at
+    most 31 characters, no leading or trailing apostrophe, and a ` (2)`-style suffix when the
+    name is taken (Excel compares names without regard to case). `taken` is updated."""
+    name = FORBIDDEN_IN_SHEET_NAME.sub("-", wanted).strip().strip("'").strip() or "Ark"
+    candidate = name[:SHEET_NAME_LENGTH].rstrip().rstrip("'")
+    counter = 2
+    while candidate.casefold() in taken or candidate.casefold() == "history":
+        suffix = f" ({counter})"
+        candidate = name[: SHEET_NAME_LENGTH - len(suffix)].rstrip().rstrip("'") + suffix
+        counter += 1
+    taken.add(candidate.casefold())
+    return candidate
