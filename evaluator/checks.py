@@ -49,6 +49,12 @@ class Rule:
     expectation: str
     arguments: dict[str, Any]
     reports_column: str | None = None
+    applies_to: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Unique within a suite: a reading rule is one rule applied to many columns."""
+        return f"{self.rule}:{self.reports_column or ''}"
 
     @property
     def column(self) -> str:
@@ -73,7 +79,7 @@ def import_great_expectations():
 def expectation(gx, rule: Rule):
     """The GX expectation of a rule, with the rule's name and severity in its meta."""
     class_name = "".join(part.capitalize() for part in rule.expectation.split("_"))
-    meta = {"rule": rule.rule, "severity": rule.severity}
+    meta = {"rule": rule.rule, "severity": rule.severity, "key": rule.key}
     return getattr(gx.expectations, class_name)(**rule.arguments, meta=meta)
 
 
@@ -94,6 +100,24 @@ def set_check_variables(
     set_variables(con, SET_CHECK_VARIABLES, values)
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A rule that failed: the key (row number, table, column) of each failing row of its batch,
+    at most MAX_ROWS_PER_RULE of them in order, and how many rows failed in all."""
+
+    rule: Rule
+    keys: list
+    count: int
+
+
+def new_context(gx, docs_dir: Path | None = None):
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    if docs_dir is not None:
+        add_docs_site(context, docs_dir)
+    return context
+
+
 def run_checks(
     con: duckdb.DuckDBPyConnection, files: dict[str, str], docs_dir: Path | None = None
 ) -> list[Finding]:
@@ -102,10 +126,7 @@ def run_checks(
     With `docs_dir`, GX's Data Docs (a static HTML site of the rules and results) are built there.
     """
     gx = import_great_expectations()
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = {"globally": False}
-    if docs_dir is not None:
-        add_docs_site(context, docs_dir)
+    context = new_context(gx, docs_dir)
     findings: list[Finding] = []
     for table in TABLES:
         rules = load_rules(table)
@@ -113,7 +134,8 @@ def run_checks(
             continue
         batch = con.sql((BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8")).df()
         source = con.table(source_relation_name(table))
-        findings += validate_table(gx, context, table, rules, batch, source, files[table.name])
+        for failure in validate(gx, context, table.name, rules, batch, ROW_COLUMN):
+            findings += row_findings(failure, source, files[table.name])
     return findings
 
 
@@ -131,25 +153,25 @@ def add_docs_site(context, docs_dir: Path) -> None:
     )
 
 
-def validate_table(gx, context, table, rules, batch, source, file_label) -> list[Finding]:
-    """Run the table's suite through a checkpoint (which also feeds the Data Docs, if any), then
-    collect findings for the expectations that failed."""
-    datasource = context.data_sources.add_or_update_pandas(f"extract_{table.name}")
-    asset = datasource.add_dataframe_asset(table.name)
+def validate(gx, context, name: str, rules: list[Rule], batch, key_column: str) -> list[Failure]:
+    """Run the rules as one suite through a checkpoint (which also feeds the Data Docs, if any),
+    then fetch the failing keys of the rules that failed."""
+    datasource = context.data_sources.add_or_update_pandas(f"extract_{name}")
+    asset = datasource.add_dataframe_asset(name)
     definition = asset.add_batch_definition_whole_dataframe("whole_table")
     suite = context.suites.add(
         gx.ExpectationSuite(
-            name=f"{table.name}_rules", expectations=[expectation(gx, rule) for rule in rules]
+            name=f"{name}_rules", expectations=[expectation(gx, rule) for rule in rules]
         )
     )
     validation = context.validation_definitions.add(
-        gx.ValidationDefinition(name=table.name, data=definition, suite=suite)
+        gx.ValidationDefinition(name=name, data=definition, suite=suite)
     )
     has_docs = DOCS_SITE in (context.get_config().data_docs_sites or {})
     actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])]
     checkpoint = context.checkpoints.add(
         gx.Checkpoint(
-            name=f"{table.name}_checks",
+            name=f"{name}_checks",
             validation_definitions=[validation],
             actions=actions if has_docs else [],
             result_format="SUMMARY",
@@ -158,26 +180,24 @@ def validate_table(gx, context, table, rules, batch, source, file_label) -> list
     result = checkpoint.run(batch_parameters={"dataframe": batch})
     summary = next(iter(result.run_results.values()))
     gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
-    by_name = {rule.rule: rule for rule in rules}
-    findings: list[Finding] = []
-    for result in summary.results:
-        if result.success:
-            continue
-        rule = by_name[result.expectation_config.meta["rule"]]
-        findings += rule_findings(gx, gx_batch, source, rule, result, file_label)
-    return findings
+    by_key = {rule.key: rule for rule in rules}
+    return [
+        failing_keys(
+            gx, gx_batch, by_key[result.expectation_config.meta["key"]], result, key_column
+        )
+        for result in summary.results
+        if not result.success
+    ]
 
 
-def rule_findings(gx, gx_batch, source, rule, summary_result, file_label) -> list[Finding]:
-    """One finding per failing row, up to MAX_ROWS_PER_RULE, then one for the remainder.
-
-    The value shown is the one in the user's column, read from the typed table `source`."""
+def failing_keys(gx, gx_batch, rule: Rule, summary_result, key_column: str) -> Failure:
+    """The keys of the failing rows, asking GX for the full list only when it is short enough."""
     failing = summary_result.result.get("unexpected_count") or 0
     complete = gx_batch.validate(
         expectation(gx, rule),
         result_format={
             "result_format": "COMPLETE" if failing <= MAX_ROWS_PER_RULE else "SUMMARY",
-            "unexpected_index_column_names": [ROW_COLUMN],
+            "unexpected_index_column_names": [key_column],
             "partial_unexpected_count": MAX_ROWS_PER_RULE,
             "return_unexpected_index_query": False,
         },
@@ -185,35 +205,41 @@ def rule_findings(gx, gx_batch, source, rule, summary_result, file_label) -> lis
     listed = complete.result.get("unexpected_index_list") or complete.result.get(
         "partial_unexpected_index_list", []
     )
-    rows = sorted(int(entry[ROW_COLUMN]) for entry in listed)[:MAX_ROWS_PER_RULE]
+    keys = sorted(entry[key_column] for entry in listed)[:MAX_ROWS_PER_RULE]
+    return Failure(rule, keys, failing)
+
+
+def row_findings(failure: Failure, source, file_label: str) -> list[Finding]:
+    """One finding per failing row of a typed table, then one for the rows not listed. The
+    value shown is the one in the user's column, read from the typed table `source`."""
+    rule = failure.rule
+    rows = [int(row) for row in failure.keys]
     values = column_values(source, rule.column, rows)
     findings = [
         Finding(
-            severity=rule.severity,
-            table=rule.table,
-            row=row,
-            column=rule.column,
-            value=csv_text(values.get(row)),
-            rule=rule.rule,
-            message=rule.message,
+            rule.severity,
+            rule.table,
+            row,
+            rule.column,
+            csv_text(values.get(row)),
+            rule.rule,
+            rule.message,
             file=file_label,
         )
         for row in rows
     ]
-    if failing > len(findings):
-        findings.append(
-            Finding(
-                severity=rule.severity,
-                table=rule.table,
-                row=0,
-                column=rule.column,
-                value="",
-                rule=rule.rule,
-                message=f"{rule.message}: {failing} rows in all, the first {len(findings)} listed",
-                file=file_label,
-            )
-        )
-    return findings
+    return findings + remainder_finding(failure, file_label)
+
+
+def remainder_finding(failure: Failure, file_label: str) -> list[Finding]:
+    """A rule that failed on more rows than are listed says how many in one more finding."""
+    if failure.count <= len(failure.keys):
+        return []
+    rule = failure.rule
+    message = f"{rule.message}: {failure.count} rows in all, the first {len(failure.keys)} listed"
+    return [
+        Finding(rule.severity, rule.table, 0, rule.column, "", rule.rule, message, file=file_label)
+    ]
 
 
 def column_values(

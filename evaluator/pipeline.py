@@ -17,6 +17,7 @@ from evaluator.findings import BlockingInputError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
 from evaluator.models import QUARTERLY_MARTS, load_macros, run_models, set_run_variables
 from evaluator.quarter import Quarter, latest_complete_quarter
+from evaluator.reading_checks import run_reading_checks
 from evaluator.settings import Settings
 
 Progress = Callable[[str], None]
@@ -60,6 +61,7 @@ def read_extract(
     progress(f"Reading the extract in {data_dir}")
     with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
         extract = load_extract(con, data_dir, Path(scratch))
+    extract.findings += run_reading_checks(extract)
     return con, extract
 
 

@@ -14,6 +14,7 @@ from evaluator.io.extract import create_empty_source_table, load_single_file
 from evaluator.io.schema import WEEKLY_TARGETS
 from evaluator.models import WEEKLY_MARTS, run_models, set_variables
 from evaluator.pipeline import Progress, check_values, latest_extract_date, read_extract
+from evaluator.reading_checks import run_reading_checks
 
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 SET_WEEK_VARIABLES = {
@@ -81,7 +82,8 @@ def load_targets(con: duckdb.DuckDBPyConnection, targets: Path | None) -> None:
     if not targets.is_file():
         raise UsageError(f"{targets}: the targets file does not exist")
     with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
-        findings = load_single_file(con, targets, WEEKLY_TARGETS, Path(scratch))
+        extract = load_single_file(con, targets, WEEKLY_TARGETS, Path(scratch))
+    findings = extract.findings + run_reading_checks(extract)
     if findings:
         problems = "; ".join(f"{f.location()}: {f.message}" for f in findings[:5])
         raise UsageError(f"the targets file has errors: {problems}")

@@ -7,6 +7,7 @@ import pytest
 from evaluator.checks import CHECKS_DIR, load_rules
 from evaluator.io.schema import TABLES
 from evaluator.pipeline import check_extract
+from evaluator.reading_checks import load_reading_rules
 from fixtures.builders import JOB, ExtractBuilder
 from fixtures.builders import small_valid_extract as clean
 
@@ -200,3 +201,87 @@ def test_every_rule_is_described_in_the_checks_readme():
     for table in TABLES:
         for rule in load_rules(table):
             assert f"| {table.name} | `{rule.rule}`" in readme or f"`{rule.rule}`" in readme
+
+
+def edited(extract: ExtractBuilder, tmp_path, table: str, old: str, new: str):
+    """Write the extract, then replace text in one of its files (a header, say)."""
+    folder = extract.write(tmp_path / "extract")
+    path = folder / f"{table}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return {(f.severity, f.table, f.row, f.column, f.value, f.rule) for f in check_extract(folder)}
+
+
+def without_offers_file(tmp_path):
+    folder = clean().write(tmp_path / "extract")
+    (folder / "offers.csv").unlink()
+    return {(f.severity, f.table, f.row, f.column, f.value, f.rule) for f in check_extract(folder)}
+
+
+# The reading rules of checks/reading.toml: (applies_to, how to break the clean extract, finding)
+READING_CASES = {
+    "required_tables": (
+        without_offers_file,
+        ("blocking", "offers", 0, "", "", "missing_table"),
+    ),
+    "required_columns": (
+        lambda tmp: edited(clean(), tmp, "offers", "unit_price", "pris"),
+        ("blocking", "offers", 0, "unit_price", "", "missing_column"),
+    ),
+    "required_values": (
+        lambda tmp: edited(clean(), tmp, "participations", "P2,C2,", "P2,,"),
+        ("blocking", "participations", 2, "citizen_id", "", "not_empty"),
+    ),
+    "date_values": (
+        lambda tmp: edited(clean(), tmp, "exits", "2026-05-01", "31-02-2026"),
+        ("blocking", "exits", 1, "exit_date", "31-02-2026", "type_date"),
+    ),
+    "integer_values": (
+        lambda tmp: findings(clean().participation("P3", citizen="C3", age="tredive"), tmp),
+        ("blocking", "participations", 3, "age", "tredive", "type_integer"),
+    ),
+    "decimal_values": (
+        lambda tmp: findings(clean().offer("O9", unit_price="12.500,50"), tmp),
+        ("blocking", "offers", 3, "unit_price", "12.500,50", "type_decimal"),
+    ),
+    "code_values": (
+        lambda tmp: findings(
+            clean().participation("P3", citizen="C3", benefit_group="pension"), tmp
+        ),
+        ("blocking", "participations", 3, "benefit_group", "pension", "allowed_values"),
+    ),
+}
+
+
+def test_every_reading_rule_has_a_case():
+    assert set(load_reading_rules()) == set(READING_CASES)
+
+
+@pytest.mark.parametrize("applies_to", sorted(READING_CASES))
+def test_a_reading_rule_reports_the_violating_row(tmp_path, applies_to):
+    break_extract, expected = READING_CASES[applies_to]
+    assert expected in break_extract(tmp_path)
+
+
+def test_reading_rules_come_from_the_rule_file(tmp_path, monkeypatch):
+    """Great-expectations, not the reader, decides: a rule file that allows empty citizen ids
+    (value_set [true, false]) lets the empty value through."""
+    lenient = (
+        (CHECKS_DIR / "reading.toml")
+        .read_text(encoding="utf-8")
+        .replace(
+            'arguments = { column = "{column}__empty", value_set = [false] }',
+            'arguments = { column = "{column}__empty", value_set = [true, false] }',
+        )
+    )
+    (tmp_path / "reading.toml").write_text(lenient, encoding="utf-8")
+    monkeypatch.setattr("evaluator.reading_checks.READING_RULES", tmp_path / "reading.toml")
+    broken = edited(clean(), tmp_path, "participations", "P2,C2,", "P2,,")
+    assert not any(rule == "not_empty" for *_, rule in broken)
+
+
+def test_every_reading_rule_is_described_in_the_checks_readme():
+    readme = (CHECKS_DIR / "README.md").read_text(encoding="utf-8")
+    for rule in load_reading_rules().values():
+        assert f"`{rule.rule}`" in readme

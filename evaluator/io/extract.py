@@ -14,7 +14,7 @@ import pandas as pd
 
 from evaluator.findings import Finding
 from evaluator.io.files import UnreadableFileError, find_table_files, sha256_of
-from evaluator.io.parse import create_source_table, value_findings
+from evaluator.io.parse import create_source_table, value_problems
 from evaluator.io.readers import RawTable, load_raw_table
 from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
 
@@ -33,13 +33,40 @@ class InputFile:
     is_default: bool = False
 
 
+@dataclass(frozen=True)
+class ColumnPresence:
+    table: str
+    file_label: str
+    column: str
+    is_missing: bool
+
+
+@dataclass(frozen=True)
+class ValueProblems:
+    """The flagged rows of one file (`parse.value_problems`), with what their messages need."""
+
+    table: Table
+    file_label: str
+    number_notation: str
+    rows: pd.DataFrame
+
+
 @dataclass
 class Extract:
-    """What was read: the files, the findings, and which optional tables the extract has."""
+    """What was read: the files, the findings, and which optional tables the extract has.
+
+    The facts the reading rules of `checks/reading.toml` judge are gathered here: whether each
+    required table has a file, whether each file has each required column, and the rows whose
+    values are empty or do not parse. Problems with a file as a whole (unreadable, ambiguous,
+    malformed lines, no rows) are findings at once: there is nothing to judge in such a file.
+    """
 
     files: list[InputFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     present_tables: set[str] = field(default_factory=set)
+    missing_tables: dict[str, bool] = field(default_factory=dict)
+    column_presence: list[ColumnPresence] = field(default_factory=list)
+    value_problems: list[ValueProblems] = field(default_factory=list)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -74,12 +101,12 @@ def raw_database(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 def load_single_file(
     con: duckdb.DuckDBPyConnection, path: Path, table: Table, scratch: Path
-) -> list[Finding]:
+) -> Extract:
     """Load one file that is not part of an extract (the weekly targets) as `src_<table>`."""
     extract = Extract()
     with raw_database(con):
         load_table(con, path.parent, table, scratch, extract, paths=[path])
-    return extract.findings
+    return extract
 
 
 def load_table(
@@ -107,15 +134,23 @@ def load_table(
     except UnreadableFileError as error:
         extract.findings.append(file_finding(table, path, error.rule, str(error), error.row))
         return
-    header_findings = check_header(table, raw, path)
-    extract.findings += header_findings
-    if any(finding.rule == "missing_column" for finding in header_findings):
+    if table.required:
+        extract.missing_tables[table.name] = False
+    extract.findings += duplicate_columns(table, raw, path)
+    presence = [
+        ColumnPresence(table.name, path.name, column.name, column.name not in raw.columns)
+        for column in table.columns
+        if column.present
+    ]
+    extract.column_presence += presence
+    if any(column.is_missing for column in presence):
         return
     if raw.rows == 0 and table.required and table is not EXITS:
         message = "the file has a header but no rows"
         extract.findings.append(file_finding(table, path, "empty_table", message))
     create_source_table(con, table, raw)
-    extract.findings += value_findings(con, table, raw, path.name)
+    problems = value_problems(table, raw, con)
+    extract.value_problems.append(ValueProblems(table, path.name, raw.number_notation, problems))
     extract.files.append(InputFile(table.name, path, raw.rows, sha256_of(path), is_default))
     if not is_default:
         extract.present_tables.add(table.name)
@@ -127,8 +162,7 @@ def load_absent_table(
     """A required table is a blocking finding; `exit_codes` falls back to the shipped default;
     any other optional table becomes an empty table so the models still run."""
     if table.required:
-        message = f"no file named {table.name}.csv, .xlsx or .parquet in {folder}"
-        extract.findings.append(table_finding(table, "", "missing_table", message))
+        extract.missing_tables[table.name] = True
     elif table is EXIT_CODES:
         shipped = DEFAULT_EXIT_CODES.parent
         load_table(con, shipped, table, scratch, extract)
@@ -143,26 +177,18 @@ def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> N
     create_source_table(con, table, RawTable(relation, tuple(names), "plain", 0))
 
 
-def check_header(table: Table, raw: RawTable, path: Path) -> list[Finding]:
-    """Every required column present, none named twice (names compared without letter case)."""
-    findings = [
-        file_finding(
-            table, path, "missing_column", f"the column {column.name} is missing", 0, column.name
-        )
-        for column in table.columns
-        if column.present and column.name not in raw.columns
-    ]
+def duplicate_columns(table: Table, raw: RawTable, path: Path) -> list[Finding]:
+    """A column of the table named twice (names compared without letter case)."""
     known = {column.name for column in table.columns}
     repeated = sorted(
         {name for name in raw.columns if name in known and raw.columns.count(name) > 1}
     )
-    findings += [
+    return [
         file_finding(
             table, path, "duplicate_column", f"the column {name} appears more than once", 0, name
         )
         for name in repeated
     ]
-    return findings
 
 
 def table_finding(table: Table, column: str, rule: str, message: str) -> Finding:

@@ -1,14 +1,14 @@
-"""Type every input value with the macros of `sql/macros/parse.sql`, reporting what fails.
+"""Type every input value with the macros of `sql/macros/parse.sql`, flagging what fails.
 
 A raw table (all text) becomes a typed `src_<table>` table. A value that does not parse, an empty
-required value, or a code outside its list becomes a blocking finding that names the row and
-column, so the user can open the file and fix it.
+required value, or a code outside its list flags its row; the flagged rows go to the reading
+rules of `checks/reading.toml`, which report each problem with its row and column.
 """
 
 import duckdb
+import pandas as pd
 from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
 
-from evaluator.findings import Finding
 from evaluator.io.readers import ROW_COLUMN, RawTable
 from evaluator.io.schema import Column, Table
 
@@ -81,62 +81,37 @@ def create_source_table(con: duckdb.DuckDBPyConnection, table: Table, raw: RawTa
     )
 
 
-def value_findings(
-    con: duckdb.DuckDBPyConnection, table: Table, raw: RawTable, file_label: str
-) -> list[Finding]:
-    """Every empty required value and every value that does not parse, in row order."""
+def problem_checks_of_frame(table: Table, rows: pd.DataFrame) -> list[tuple[Column, str]]:
+    """The (column, problem) pairs that have a flag in a batch of `value_problems`."""
+    return [
+        (column, problem)
+        for column in table.columns
+        for problem in ("empty", "unparsed")
+        if problem_column(column, problem) in rows.columns
+    ]
+
+
+def problem_column(column: Column, problem: str) -> str:
+    """The name of a problem flag in the reading rules' batch: `start_date__unparsed`."""
+    return f"{column.name}__{problem}"
+
+
+def value_problems(table: Table, raw: RawTable, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The rows flagged by `create_source_table`, with one flag per (column, problem) and the
+    column's text as the user wrote it (left out for personal data), for the reading rules of
+    `checks/reading.toml`. A clean file gives no rows, however large it is."""
     flagged = con.table(source_relation_name(table)).filter(ColumnExpression(PROBLEM_COLUMN))
-    if not flagged.limit(1).fetchall():
-        return []
     rows = raw.relation.join(flagged.select(ColumnExpression(ROW_COLUMN)), ROW_COLUMN)
-    findings: list[Finding] = []
-    for column, problem, condition in problem_checks(table, raw):
-        failing = rows.filter(condition).select(
-            ColumnExpression(ROW_COLUMN), ColumnExpression(column.name)
-        )
-        findings += [
-            empty_value_finding(table, column, row, file_label)
-            if problem == "empty"
-            else unparsed_value_finding(table, column, row, value, raw.number_notation, file_label)
-            for row, value in sorted(failing.fetchall())
-        ]
-    return findings
-
-
-def empty_value_finding(table: Table, column: Column, row: int, file_label: str) -> Finding:
-    return Finding(
-        severity="blocking",
-        table=table.name,
-        row=row,
-        column=column.name,
-        value="",
-        rule="not_empty",
-        message=f"{column.name} is empty; every row needs a value",
-        file=file_label,
-    )
-
-
-def unparsed_value_finding(
-    table: Table, column: Column, row: int, value: str | None, notation: str, file_label: str
-) -> Finding:
-    shown = "" if column.personal else (value or "")
-    quoted = "the value" if column.personal else f"'{shown}'"
-    if column.kind == "date":
-        rule, expected = "type_date", "a date (YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)"
-    elif column.kind == "integer":
-        rule, expected = "type_integer", "a whole number"
-    elif column.kind == "decimal":
-        rule = "type_decimal"
-        expected = f"a number in {notation} notation, e.g. {NUMBER_EXAMPLES[notation]}"
-    else:
-        rule, expected = "allowed_values", "one of: " + ", ".join(column.codes)
-    return Finding(
-        severity="blocking",
-        table=table.name,
-        row=row,
-        column=column.name,
-        value=shown,
-        rule=rule,
-        message=f"{quoted} is not {expected}",
-        file=file_label,
-    )
+    checks = problem_checks(table, raw)
+    shown = {column.name for column, _, _ in checks if not column.personal}
+    selected = [
+        ColumnExpression(ROW_COLUMN),
+        *(ColumnExpression(name) for name in sorted(shown)),
+        *(
+            condition.alias(problem_column(column, problem))
+            for column, problem, condition in checks
+        ),
+    ]
+    if not flagged.limit(1).fetchall():
+        return rows.select(*selected).limit(0).df()
+    return rows.select(*selected).df()
