@@ -25,6 +25,7 @@ from evaluator.pipeline import check_extract, evaluate
 from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_report
 from evaluator.settings import load_settings
+from evaluator.synthetic import write_synthetic_extract
 from evaluator.weekly import Week, evaluate_week
 
 
@@ -183,6 +184,7 @@ def check(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Run the data-quality checks on an extract, without evaluating it.
 
@@ -198,9 +200,42 @@ def check(
     """
     as_of_date = parse_as_of(as_of) if as_of else None
     with progress_status() as progress:
-        findings = check_extract(data, as_of_date, progress)
+        findings = check_extract(data, as_of_date, progress, load_settings(config).engine)
     if out is not None:
         write_data_quality_csv(findings, out)
     print_check_result(findings, out)
     if any(finding.is_blocking for finding in findings):
         raise typer.Exit(BlockingInputError.exit_code)
+
+
+class FileFormat(StrEnum):
+    PARQUET = "parquet"
+    CSV = "csv"
+
+
+@app.command()
+@reports_user_errors
+def synth(
+    participations: Annotated[
+        int, typer.Option("--participations", min=1, help="Number of participations to make.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the extract's files.")],
+    seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same extract.")] = 1,
+    file_format: Annotated[
+        FileFormat, typer.Option("--format", help="parquet (default) or csv.")
+    ] = FileFormat.PARQUET,
+) -> None:
+    """Write a synthetic extract of any size, for benchmarks and national-scale runs.
+
+    Every table of the extract, with the distributions of the demo extract: repeat participations
+    per citizen, price changes, contracts, surveys, progression, and exits of citizens who never
+    took part. Generated in bounded memory (streamed into the files), deterministic for a seed.
+
+    Example:
+
+        evaluator synth --participations 5000000 --seed 1 --format parquet --out extracts/synth-5m
+    """
+    with progress_status() as progress:
+        progress(f"Writing {participations:,} participations to {out}")
+        files = write_synthetic_extract(out, participations, seed, file_format.value)
+    console.print(f"Synthetic extract written to {out}: {', '.join(f.name for f in files)}")

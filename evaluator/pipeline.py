@@ -18,7 +18,9 @@ from evaluator.io.extract import Extract, load_extract
 from evaluator.models import QUARTERLY_MARTS, load_macros, run_models, set_run_variables
 from evaluator.quarter import Quarter, latest_complete_quarter
 from evaluator.reading_checks import run_reading_checks
-from evaluator.settings import Settings
+from evaluator.settings import EngineSettings, Settings
+
+DEFAULT_ENGINE = EngineSettings()
 
 Progress = Callable[[str], None]
 
@@ -48,15 +50,19 @@ class Evaluation:
 
 
 def read_extract(
-    data_dir: Path, progress: Progress = lambda _: None
+    data_dir: Path,
+    progress: Progress = lambda _: None,
+    engine: EngineSettings = DEFAULT_ENGINE,
 ) -> tuple[duckdb.DuckDBPyConnection, Extract]:
     """Load and type every input table of `data_dir` into a new in-memory database.
 
     In memory on purpose: no database file with citizen ids is ever left on disk (SPEC §6).
+    Past `engine.memory_limit` DuckDB spills to temporary files, which it deletes when the
+    connection closes.
     """
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such folder; --data must name the extract's folder")
-    con = duckdb.connect()
+    con = duckdb.connect(config=engine.duckdb_config())
     load_macros(con)
     progress(f"Reading the extract in {data_dir}")
     with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
@@ -91,13 +97,16 @@ def check_values(
 
 
 def check_extract(
-    data_dir: Path, as_of: dt.date | None = None, progress: Progress = lambda _: None
+    data_dir: Path,
+    as_of: dt.date | None = None,
+    progress: Progress = lambda _: None,
+    engine: EngineSettings = DEFAULT_ENGINE,
 ) -> list[Finding]:
     """Every data-quality finding of an extract, without evaluating it (`evaluator check`).
 
     With no quarter, every ended participation must have a price row at its start.
     """
-    con, extract = read_extract(data_dir, progress)
+    con, extract = read_extract(data_dir, progress, engine)
     if extract.blocking:
         return extract.findings
     progress("Checking data quality")
@@ -121,7 +130,7 @@ def evaluate(
     numbers can skip them).
     Raises `BlockingInputError` (exit 1) when the input fails a blocking rule.
     """
-    con, extract = read_extract(data_dir, progress)
+    con, extract = read_extract(data_dir, progress, settings.engine)
     if extract.blocking:
         raise BlockingInputError(extract.findings)
     as_of = as_of or latest_extract_date(con)

@@ -4,11 +4,39 @@ Unknown keys are an error rather than ignored: a misspelt `windows_days` that si
 to 91 would put a wrong number in front of a provider.
 """
 
+import re
+import tempfile
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+import uuid
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from evaluator.findings import UsageError
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How DuckDB may use the machine (`[duckdb]`): they change how fast a run is and how much
+    memory it takes, never a number of the report.
+
+    `memory_limit` caps DuckDB's own memory; past it, DuckDB spills to `temp_directory`.
+    The default leaves room on a small laptop and lets a 20-million-row extract finish on a
+    24 GB machine. Without a `temp_directory`, DuckDB spills into a new folder in the system's
+    temporary folder, which it creates when needed and deletes when the run ends. `threads`
+    defaults to every core."""
+
+    memory_limit: str = "3GB"
+    threads: int | None = None
+    temp_directory: str | None = None
+
+    def duckdb_config(self) -> dict[str, str | int]:
+        spill = self.temp_directory or str(
+            Path(tempfile.gettempdir()) / f"evaluator-spill-{uuid.uuid4().hex}"
+        )
+        config: dict[str, str | int] = {"memory_limit": self.memory_limit, "temp_directory": spill}
+        if self.threads is not None:
+            config["threads"] = self.threads
+        return config
 
 
 @dataclass(frozen=True)
@@ -18,16 +46,20 @@ class Settings:
     window_days: int = 91
     suppress_below: int = 5
     min_participants: int = 10
+    engine: EngineSettings = field(default_factory=EngineSettings, compare=False)
 
     def as_dict(self) -> dict[str, int]:
-        return asdict(self)
+        """The settings that shape the numbers (not the engine's, which only shape the speed)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "engine"}
 
 
 MINIMUMS = {"window_days": 0, "suppress_below": 0, "min_participants": 1}
+MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
 def load_settings(path: Path | None) -> Settings:
-    """The defaults, overridden by the keys of the `[evaluation]` table in `path` if given."""
+    """The defaults, overridden by the keys of the `[evaluation]` and `[duckdb]` tables in
+    `path` if given."""
     if path is None:
         return Settings()
     try:
@@ -37,8 +69,11 @@ def load_settings(path: Path | None) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: not a valid TOML file: {error}") from error
     section = document.get("evaluation", {})
-    unknown = sorted(set(document) - {"evaluation"}) + sorted(
-        set(section) - {field.name for field in fields(Settings)}
+    engine_section = document.get("duckdb", {})
+    unknown = (
+        sorted(set(document) - {"evaluation", "duckdb"})
+        + sorted(set(section) - set(MINIMUMS))
+        + sorted(set(engine_section) - {f.name for f in fields(EngineSettings)})
     )
     if unknown:
         raise UsageError(f"{path}: unknown setting(s): {', '.join(unknown)}")
@@ -47,4 +82,23 @@ def load_settings(path: Path | None) -> Settings:
             raise UsageError(
                 f"{path}: {key} must be a whole number ≥ {MINIMUMS[key]}, not {value!r}"
             )
-    return replace(Settings(), **section)
+    return replace(Settings(), **section, engine=load_engine_settings(path, engine_section))
+
+
+def load_engine_settings(path: Path, section: dict) -> EngineSettings:
+    memory_limit = section.get("memory_limit", EngineSettings.memory_limit)
+    if not isinstance(memory_limit, str) or not MEMORY_SIZE.fullmatch(memory_limit.strip()):
+        raise UsageError(f'{path}: memory_limit must be a size such as "4GB", not {memory_limit!r}')
+    threads = section.get("threads")
+    if threads is not None and (
+        not isinstance(threads, int) or isinstance(threads, bool) or threads < 1
+    ):
+        raise UsageError(f"{path}: threads must be a whole number ≥ 1, not {threads!r}")
+    temp_directory = section.get("temp_directory")
+    if temp_directory is not None and not (
+        isinstance(temp_directory, str) and Path(temp_directory).parent.is_dir()
+    ):
+        raise UsageError(
+            f"{path}: temp_directory must be a folder whose parent exists, not {temp_directory!r}"
+        )
+    return EngineSettings(memory_limit.strip(), threads, temp_directory)

@@ -5,6 +5,8 @@
 --   contract        the participations a contract covers (SPEC §2.2): its offer, or with no
 --                   offer any offer of its provider, and start_date within its validity.
 -- Every kind gets the same metrics from int_group_metrics, so the formulas live in one place.
+-- Providers and offers are needed for the evaluated quarter and the seven before it (the
+-- workbook's trends); contracts for every quarter since they began (their escalation).
 with cohort as (
     select * from int_cohort_participations
 ),
@@ -13,16 +15,22 @@ contracts as (
     select * from stg_contracts
 ),
 
+recent_cohort as (
+    select * from cohort
+    where cohort_quarter_start_date
+        >= (getvariable('quarter_start_date') - to_months(3 * 7))::date
+),
+
 provider_offer_members as (
     select 'provider_offer' as group_kind, offer_id as group_id, cohort_quarter_start_date,
         participation_id
-    from cohort
+    from recent_cohort
 ),
 
 provider_members as (
     select 'provider' as group_kind, provider_id as group_id, cohort_quarter_start_date,
         participation_id
-    from cohort
+    from recent_cohort
 ),
 
 offer_contract_members as (

@@ -1,0 +1,80 @@
+"""Synthetic extracts of any size (`evaluator synth`), for benchmarks and national-scale runs.
+
+Every table of SPEC §1.2 is a query in `sql/synth/` over `range(n)`: each value is a seeded draw
+from its row number (`draw()` in `sql/synth/macros.sql`), so the same seed gives the same extract,
+and DuckDB streams the rows into the file without holding a table in memory. The distributions
+follow the demo extract (`evaluator/synth.py`): repeat participations per citizen, popular and
+unpopular offers, price changes, contracts with targets, survey answers, progression
+assessments, and exits of citizens who never took part.
+"""
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from evaluator.export.atomic import staged_folder
+from evaluator.io.extract import DEFAULT_EXIT_CODES
+from evaluator.models import SQL_DIR, set_variables
+
+SYNTH_DIR = SQL_DIR / "synth"
+VIEWS = ("synth_offer_catalogue", "synth_participation_facts")
+TABLES = ("offers", "participations", "exits", "contracts", "satisfaction", "progression")
+PARTICIPATIONS_PER_PROVIDER = 5_000
+OFFERS_PER_PROVIDER = 4
+SET_SYNTH_VARIABLES = {
+    "seed": "set variable seed = $value::bigint",
+    "synth_participations": "set variable synth_participations = $value::bigint",
+    "synth_offers": "set variable synth_offers = $value::bigint",
+    "synth_citizens": "set variable synth_citizens = $value::bigint",
+}
+
+# Sorting the exits of 20 million participations spills to disk instead of taking the machine.
+SYNTH_MEMORY_LIMIT = "2GB"
+
+FileFormat = Literal["parquet", "csv"]
+
+
+def write_synthetic_extract(
+    out_dir: Path, participations: int, seed: int = 1, file_format: FileFormat = "parquet"
+) -> list[Path]:
+    """Write a synthetic extract with `participations` rows of participations into `out_dir`
+    (all files or none); returns the files written."""
+    with tempfile.TemporaryDirectory(prefix="evaluator-synth-") as spill:
+        config = {"memory_limit": SYNTH_MEMORY_LIMIT, "temp_directory": spill}
+        return write_tables(
+            duckdb.connect(config=config), out_dir, participations, seed, file_format
+        )
+
+
+def write_tables(
+    con: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    participations: int,
+    seed: int,
+    file_format: FileFormat,
+) -> list[Path]:
+    providers = max(12, participations // PARTICIPATIONS_PER_PROVIDER)
+    values = {
+        "seed": seed,
+        "synth_participations": participations,
+        "synth_offers": providers * OFFERS_PER_PROVIDER,
+        "synth_citizens": max(1, participations * 10 // 22),
+    }
+    set_variables(con, SET_SYNTH_VARIABLES, values)
+    con.execute((SYNTH_DIR / "macros.sql").read_text(encoding="utf-8")).fetchall()
+    for view in VIEWS:
+        con.sql((SYNTH_DIR / f"{view}.sql").read_text(encoding="utf-8")).create_view(view)
+    with staged_folder(out_dir) as staging:
+        for table in TABLES:
+            relation = con.sql((SYNTH_DIR / f"{table}.sql").read_text(encoding="utf-8"))
+            path = staging / f"{table}.{file_format}"
+            if file_format == "parquet":
+                relation.write_parquet(str(path))
+            else:
+                relation.write_csv(str(path), header=True)
+        shutil.copyfile(DEFAULT_EXIT_CODES, staging / "exit_codes.csv")
+        names = sorted(path.name for path in staging.iterdir())
+    return [out_dir / name for name in names]

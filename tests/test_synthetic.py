@@ -1,0 +1,68 @@
+"""`evaluator synth`: a valid extract of the size asked for, the same for a seed, with the
+features the demo extract has (repeat participations, price changes, contracts, non-participant
+exits, surveys, assessments)."""
+
+import duckdb
+import pytest
+
+from evaluator.pipeline import check_extract
+from evaluator.synthetic import write_synthetic_extract
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synth") / "extract"
+    write_synthetic_extract(folder, 20_000, seed=3, file_format="csv")
+    return folder
+
+
+def scalar(query: str, folder) -> object:
+    con = duckdb.connect()
+    con.execute(f"set file_search_path = '{folder}'").fetchall()
+    return con.execute(query).fetchall()[0][0]
+
+
+def test_a_synthetic_extract_passes_every_blocking_check(synthetic):
+    assert [f for f in check_extract(synthetic) if f.is_blocking] == []
+
+
+def test_it_has_the_size_asked_for_and_every_table(synthetic):
+    assert sorted(path.name for path in synthetic.iterdir()) == [
+        "contracts.csv", "exit_codes.csv", "exits.csv", "offers.csv", "participations.csv",
+        "progression.csv", "satisfaction.csv"]  # fmt: skip
+    assert scalar("select count(*) from 'participations.csv'", synthetic) == 20_000
+
+
+def test_it_has_what_makes_the_demo_realistic(synthetic):
+    repeat_citizens = scalar(
+        "select count(*) from (select citizen_id from 'participations.csv' group by all "
+        "having count(*) > 1)",
+        synthetic,
+    )
+    price_changes = scalar(
+        "select count(*) from (select offer_id from 'offers.csv' group by all having count(*) > 1)",
+        synthetic,
+    )
+    outsiders = scalar(
+        "select count(*) from 'exits.csv' where citizen_id not in "
+        "(select citizen_id from 'participations.csv')",
+        synthetic,
+    )
+    ongoing = scalar("select count(*) from 'participations.csv' where end_date is null", synthetic)
+    offer_contracts = scalar(
+        "select count(*) from 'contracts.csv' where offer_id is not null", synthetic
+    )
+    assert repeat_citizens > 1000
+    assert price_changes > 5
+    assert outsiders >= 20_000 * 3 // 10
+    assert ongoing > 0
+    assert offer_contracts > 0
+
+
+def test_the_same_seed_gives_the_same_files_and_another_seed_others(synthetic, tmp_path):
+    write_synthetic_extract(tmp_path / "again", 20_000, seed=3, file_format="csv")
+    write_synthetic_extract(tmp_path / "other", 20_000, seed=4, file_format="csv")
+    for path in synthetic.iterdir():
+        assert (tmp_path / "again" / path.name).read_bytes() == path.read_bytes(), path.name
+    other = (tmp_path / "other" / "participations.csv").read_bytes()
+    assert other != (synthetic / "participations.csv").read_bytes()
