@@ -74,6 +74,9 @@ def test_demo_evaluates_the_latest_complete_quarter(tmp_path):
     assert result.exit_code == 0, result.output
     first_row = (tmp_path / "demo" / "provider_metrics.csv").read_text().splitlines()[1]
     assert first_row.startswith("2026Q2,")
+    assert load_workbook(tmp_path / "demo" / "scorecards.xlsx", read_only=True).sheetnames[0] == (
+        "Oversigt"
+    )
     assert (tmp_path / "demo" / "mandagstal_2026-W41.xlsx").is_file()
     weekly = (tmp_path / "demo" / "mandagstal_2026-W41.csv").read_text(encoding="utf-8")
     assert ",green" in weekly and ",red" in weekly

@@ -508,3 +508,50 @@ def test_safe_sheet_names(wanted, taken, expected):
     name = safe_sheet_name(wanted, set(taken))
     assert name == expected
     assert len(name) <= 31
+
+
+@pytest.fixture(scope="module")
+def earlier_quarters(tmp_path_factory) -> dict[str, Path]:
+    """The demo's reports for the three quarters before 2026Q2, as of the same date, so that the
+    trend columns can be checked against the CSVs those quarters give."""
+    folders = {}
+    for label in ("2025Q3", "2025Q4", "2026Q1"):
+        evaluation = evaluate(DEMO_DATA_DIR, Quarter.parse(label), Settings(), data_docs=False)
+        folders[label] = tmp_path_factory.mktemp(label)
+        write_report(evaluation, folders[label])
+    return folders
+
+
+def test_trend_columns_equal_the_csvs_of_the_earlier_quarters(workbook, earlier_quarters):
+    """Each offer's rate in an earlier quarter is that quarter's provider_offer_metrics.csv
+    value; "<5" where that quarter suppressed it, a dash where it had no participants."""
+    records = table_all(workbook["Udbud"], DA["rank_in_type"])
+    checked = 0
+    for label, folder in earlier_quarters.items():
+        earlier = {r["offer_id"]: r for r in read_csv(folder, "provider_offer_metrics.csv")}
+        column = DA["trend_rate"].format(quarter=label)
+        for record in records:
+            row = earlier.get(record[DA["offer_id"]])
+            if row is None:
+                assert record[column] == DA["no_participants"]
+            elif row["suppressed"] == "true":
+                assert record[column] == "<5"
+            else:
+                assert same_number(record[column], row["effect_rate"]), (label, row["offer_id"])
+                checked += 1
+    assert checked > 50
+
+
+def test_provider_trend_tables_equal_the_csvs_of_the_earlier_quarters(workbook, earlier_quarters):
+    for label, folder in earlier_quarters.items():
+        for provider in read_csv(folder, "provider_metrics.csv"):
+            sheet = workbook[
+                next(n for n in workbook.sheetnames if n.startswith(provider["provider_id"] + " "))
+            ]
+            [quarter] = [r for r in table(sheet, DA["quarter"]) if r[DA["quarter"]] == label]
+            if provider["suppressed"] == "true":
+                assert quarter[DA["participants"]] == "<5"
+                continue
+            assert quarter[DA["participants"]] == int(provider["participants"])
+            assert same_number(quarter[DA["effect_rate"]], provider["effect_rate"])
+            assert same_number(quarter[DA["effect_price"]], provider["effect_price"])

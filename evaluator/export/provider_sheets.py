@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evaluator.export.charts import ChartData, trend_chart
 from evaluator.export.scorecard_data import ScorecardData
 from evaluator.export.sheet_parts import (
+    CONTRACT_COLUMNS,
     RECOMMENDATION_FILLS,
     STATUS_FILLS,
     colour_codes,
@@ -94,20 +95,8 @@ OFFER_COLUMNS = (
     Column("contract_status", "contract_status", "label", 17),
     Column("recommendation", "recommendation", "label", 16),
 )
-CONTRACT_COLUMNS = (
-    Column("contract_id", "contract_id", "text", 0),
-    Column("offer_id", "offer_id", "text", 0),
-    Column("participants", "participants", "integer", 0),
-    Column("effects", "effects", "integer", 0),
-    Column("effect_rate", "effect_rate", "rate", 0),
-    Column("effect_price_dkk", "effect_price", "money", 0),
-    Column("target_effect_rate", "target_effect_rate", "rate", 0, is_group_figure=False),
-    Column("max_effect_price_dkk", "max_effect_price", "money", 0, is_group_figure=False),
-    Column("min_participants_required", "min_participants", "integer", 0, is_group_figure=False),
-    Column("status", "status", "label", 0),
-    Column("is_clearly_missed", "clearly_missed", "label", 0),
-    Column("consecutive_missed", "consecutive_missed", "integer", 0, is_group_figure=False),
-    Column("recommendation", "recommendation", "label", 0),
+PROVIDER_CONTRACT_COLUMNS = tuple(
+    column for column in CONTRACT_COLUMNS if column.key not in ("provider_id", "provider_name")
 )
 TREND_COLUMNS = (
     Column("quarter", "quarter", "text", 0),
@@ -192,7 +181,7 @@ def write_contracts(
     if not contracts:
         text(sheet, row + 1, 1, labels["no_contracts"])
         return row + 3
-    write_table(sheet, row + 1, CONTRACT_COLUMNS, contracts, data, labels)
+    write_table(sheet, row + 1, PROVIDER_CONTRACT_COLUMNS, contracts, data, labels)
     return row + len(contracts) + 3
 
 

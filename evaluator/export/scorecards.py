@@ -19,6 +19,7 @@ from evaluator.export.labels import METHOD_TEXT, SCORECARD_LABELS
 from evaluator.export.provider_sheets import write_provider_sheet
 from evaluator.export.scorecard_data import ScorecardData, read_scorecard_data
 from evaluator.export.sheet_parts import (
+    CONTRACT_COLUMNS,
     FUNNEL_FILLS,
     RECOMMENDATION_FILLS,
     STATUS_FILLS,
@@ -104,23 +105,6 @@ TENDER_TAIL_COLUMNS = (
     Column("recommendation", "recommendation", "label", 15),
 )
 TREND_QUARTERS = 4
-CONTRACT_COLUMNS = (
-    Column("contract_id", "contract_id", "text", 11),
-    Column("provider_id", "provider_id", "text", 11),
-    Column("provider_name", "provider", "text", 26),
-    Column("offer_id", "offer_id", "text", 9),
-    Column("participants", "participants", "integer", 11),
-    Column("effects", "effects", "integer", 9),
-    Column("effect_rate", "effect_rate", "rate", 10),
-    Column("effect_price_dkk", "effect_price", "money", 13),
-    Column("target_effect_rate", "target_effect_rate", "rate", 11, is_group_figure=False),
-    Column("max_effect_price_dkk", "max_effect_price", "money", 13, is_group_figure=False),
-    Column("min_participants_required", "min_participants", "integer", 11, is_group_figure=False),
-    Column("status", "status", "label", 18),
-    Column("is_clearly_missed", "clearly_missed", "label", 10),
-    Column("consecutive_missed", "consecutive_missed", "integer", 12, is_group_figure=False),
-    Column("recommendation", "recommendation", "label", 16),
-)
 FINDING_COLUMNS = (
     Column("severity", "severity", "label", 12),
     Column("table", "table", "text", 16),

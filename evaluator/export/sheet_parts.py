@@ -32,6 +32,25 @@ RECOMMENDATION_FILLS = {"continue": GREEN, "dialogue": YELLOW, "phase_out": RED}
 FUNNEL_FILLS = {"above_998": GREEN, "above_95": GREEN, "below_95": YELLOW, "below_998": RED}
 UNCERTAIN_FILLS = {"yes": YELLOW}
 
+# A contract's row, on the Kontrakter sheet and (without the provider) on a provider's scorecard.
+CONTRACT_COLUMNS = (
+    Column("contract_id", "contract_id", "text", 11),
+    Column("provider_id", "provider_id", "text", 11),
+    Column("provider_name", "provider", "text", 26),
+    Column("offer_id", "offer_id", "text", 9),
+    Column("participants", "participants", "integer", 11),
+    Column("effects", "effects", "integer", 9),
+    Column("effect_rate", "effect_rate", "rate", 10),
+    Column("effect_price_dkk", "effect_price", "money", 13),
+    Column("target_effect_rate", "target_effect_rate", "rate", 11, is_group_figure=False),
+    Column("max_effect_price_dkk", "max_effect_price", "money", 13, is_group_figure=False),
+    Column("min_participants_required", "min_participants", "integer", 11, is_group_figure=False),
+    Column("status", "status", "label", 18),
+    Column("is_clearly_missed", "clearly_missed", "label", 10),
+    Column("consecutive_missed", "consecutive_missed", "integer", 12, is_group_figure=False),
+    Column("recommendation", "recommendation", "label", 16),
+)
+
 
 def danish_date(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")

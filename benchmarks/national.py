@@ -1,0 +1,202 @@
+"""National scale: wall time and peak memory of each part of a quarterly run, at several sizes
+and in both file formats, beside a pandas implementation of the provider × offer metrics.
+
+    python -m benchmarks.national --sizes 100000 1000000 5000000 --formats parquet csv
+
+For each size and format it writes a synthetic extract (`evaluator synth`, seed 1) and runs
+each part in a process of its own, so each peak is that part's (with the reading it needs):
+
+- floor: DuckDB scans every input column once (the least any implementation must do);
+- offer_metrics: read, then the models `provider_offer_metrics` needs (the pandas part's work);
+- models: read, then every SQL model of the quarter, contract history included;
+- checks: read, then every data-quality rule;
+- csvs: read, models, the CSV files;
+- workbook: read, models, scorecards.xlsx;
+- run: `evaluator run` end to end, as the command line does it;
+- pandas: benchmarks/pandas_metrics.py, the provider × offer metrics alone.
+
+The time of a part is the time of its own work (after reading, where it reads first); the peak
+is the whole process's. Every pandas result is checked equal to `provider_offer_metrics.csv`.
+Prints a table; with --markdown FILE, also writes it as a Markdown table.
+"""
+
+import argparse
+import csv
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUARTER = "2024Q2"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PARTS = ("floor", "offer_metrics", "models", "checks", "csvs", "workbook", "run", "pandas")
+COMPARED = (
+    "participants", "effects", "total_cost", "effect_rate", "effect_rate_ci_low",
+    "effect_rate_ci_high", "effect_price", "expected_effects", "oe_ratio",
+    "adjusted_effect_rate", "adjusted_effect_price", "rank_in_type",
+)  # fmt: skip
+
+
+def measure_part(part: str, folder: Path, report: Path) -> dict:
+    """Run one part in this process; returns its seconds and the process's peak memory."""
+    from evaluator.checks import import_great_expectations
+    from evaluator.export.csv_files import write_metric_csvs
+    from evaluator.export.scorecards import write_scorecards
+    from evaluator.models import QUARTERLY_MARTS, run_models, set_run_variables
+    from evaluator.pipeline import check_values, evaluate, latest_extract_date, read_extract
+    from evaluator.quarter import Quarter
+    from evaluator.report import write_report
+    from evaluator.settings import Settings
+
+    if part in ("checks", "run"):
+        import_great_expectations()  # its import (3-7 s) is not the checks' work
+    quarter, settings = Quarter.parse(QUARTER), Settings()
+    started = time.perf_counter()
+    if part == "floor":
+        scan_every_column(folder)
+    elif part == "pandas":
+        from benchmarks.pandas_metrics import provider_offer_metrics
+
+        metrics = provider_offer_metrics(folder, str(quarter.start_date), str(quarter.end_date))
+        metrics.to_csv(report / "pandas_metrics.csv", index=False)
+    elif part == "run":
+        write_report(evaluate(folder, quarter, settings), report)
+    else:
+        con, extract = read_extract(folder)
+        as_of = latest_extract_date(con)
+        started = time.perf_counter()
+        if part == "checks":
+            check_values(con, extract, as_of, (quarter.start_date, quarter.end_date))
+        else:
+            set_run_variables(con, quarter, as_of, settings, extract.present_tables)
+            run_models(
+                con, ("provider_offer_metrics",) if part == "offer_metrics" else QUARTERLY_MARTS
+            )
+            if part not in ("models", "offer_metrics"):
+                from evaluator.pipeline import Evaluation
+
+                evaluation = Evaluation(con, quarter, as_of, settings, extract, None)
+                started = time.perf_counter()
+                if part == "csvs":
+                    report.mkdir(parents=True, exist_ok=True)
+                    write_metric_csvs(con, report)
+                else:
+                    write_scorecards(evaluation, report / "scorecards.xlsx")
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"part": part, "seconds": seconds, "peak_bytes": peak}
+
+
+def scan_every_column(folder: Path) -> None:
+    """Read every column of every input file once, as the evaluation's reader would have to."""
+    import duckdb
+
+    con = duckdb.connect()
+    for path in sorted(folder.iterdir()):
+        source = (
+            f"read_parquet('{path}')"
+            if path.suffix == ".parquet"
+            else (f"read_csv('{path}', all_varchar = true)")
+        )
+        columns = [row[0] for row in con.execute(f"describe select * from {source}").fetchall()]
+        # A hash of every value: Parquet statistics could answer max() without reading a value.
+        aggregates = ", ".join(f'sum(hash("{column}"))' for column in columns)
+        con.execute(f"select count(*), {aggregates} from {source}").fetchall()
+
+
+def run_part(part: str, folder: Path, report: Path) -> dict:
+    command = [sys.executable, "-m", "benchmarks.national", "--part", part]
+    command += [str(folder), str(report)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=PROJECT_DIR)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def compare_with_pandas(report: Path) -> int:
+    """The number of provider × offer rows whose metrics match; raises on any difference."""
+    ours = {row["offer_id"]: row for row in read_rows(report / "provider_offer_metrics.csv")}
+    theirs = {row["offer_id"]: row for row in read_rows(report / "pandas_metrics.csv")}
+    assert ours.keys() == theirs.keys(), "different provider × offer rows"
+    for offer_id, row in ours.items():
+        for column in COMPARED:
+            a, b = number(row[column]), number(theirs[offer_id][column])
+            same = (a is None and b is None) or (
+                a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+            )
+            assert same, f"{offer_id} {column}: ours {a}, pandas {b}"
+    return len(ours)
+
+
+def read_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def number(text: str) -> float | None:
+    return None if text in ("", "nan") else float(text)
+
+
+def benchmark(sizes: list[int], formats: list[str]) -> list[dict]:
+    from evaluator.synthetic import write_synthetic_extract
+
+    rows = []
+    for size in sizes:
+        for file_format in formats:
+            with tempfile.TemporaryDirectory(prefix="evaluator-bench-") as scratch:
+                folder, report = Path(scratch) / "extract", Path(scratch) / "report"
+                started = time.perf_counter()
+                write_synthetic_extract(folder, size, seed=1, file_format=file_format)
+                synth_seconds = time.perf_counter() - started
+                figures = {part: run_part(part, folder, report) for part in PARTS}
+                compared = compare_with_pandas(report)
+            row = {"participations": size, "format": file_format, "synth_s": synth_seconds}
+            for part, figure in figures.items():
+                row[f"{part}_s"] = figure["seconds"]
+                row[f"{part}_peak_gb"] = figure["peak_bytes"] / 1e9
+            row["offers_compared"] = compared
+            rows.append(row)
+            print_row(row)
+    return rows
+
+
+def print_row(row: dict) -> None:
+    parts = "  ".join(
+        f"{part} {row[f'{part}_s']:.1f}s/{row[f'{part}_peak_gb']:.2f}GB" for part in PARTS
+    )
+    print(f"{row['participations']:>10,} {row['format']:8s} {parts}", flush=True)
+
+
+def markdown(rows: list[dict]) -> str:
+    header = "| participations | format | " + " | ".join(PARTS) + " |"
+    rule = "|---:|---|" + "---:|" * len(PARTS)
+    lines = [header, rule]
+    for row in rows:
+        cells = [f"{row[f'{part}_s']:.1f} s, {row[f'{part}_peak_gb']:.2f} GB" for part in PARTS]
+        lines.append(f"| {row['participations']:,} | {row['format']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000, 5_000_000])
+    parser.add_argument("--formats", nargs="+", default=["parquet", "csv"])
+    parser.add_argument("--markdown", type=Path)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--part", nargs=3, metavar=("PART", "EXTRACT", "REPORT"))
+    arguments = parser.parse_args()
+    if arguments.part:
+        part, folder, report = arguments.part
+        print(json.dumps(measure_part(part, Path(folder), Path(report))))
+        return
+    rows = benchmark(arguments.sizes, arguments.formats)
+    if arguments.markdown:
+        arguments.markdown.write_text(markdown(rows), encoding="utf-8")
+    if arguments.json:
+        arguments.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
