@@ -79,8 +79,9 @@ def table_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
     findings = []
     for failure in validate(gx, context, "tables", [rule], batch, KEY):
         for table in failure.keys:
-            message = rule.message.format(table=table)
-            findings.append(Finding(rule.severity, table, 0, "", "", rule.rule, message, table))
+            findings.append(
+                finding(rule, table, 0, "", "", rule.message.format(table=table), table)
+            )
     return findings
 
 
@@ -95,16 +96,7 @@ def column_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
             column = presence[key]
             message = rule.message.format(column=column.column)
             findings.append(
-                Finding(
-                    rule.severity,
-                    column.table,
-                    0,
-                    column.column,
-                    "",
-                    rule.rule,
-                    message,
-                    column.file_label,
-                )
+                finding(rule, column.table, 0, column.column, "", message, column.file_label)
             )
     return findings
 
@@ -146,16 +138,25 @@ def unparsed_findings(failure: Failure, problems: ValueProblems) -> list[Finding
     findings = []
     for row in failure.keys:
         shown = texts.at[row, rule.column] if rule.column in texts.columns else None
+        value = "" if shown is None or pd.isna(shown) else str(shown)
         findings.append(
-            Finding(
-                rule.severity,
-                rule.table,
-                int(row),
-                rule.column,
-                "" if shown is None or pd.isna(shown) else str(shown),
-                rule.rule,
-                rule.message,
-                problems.file_label,
+            finding(
+                rule, rule.table, int(row), rule.column, value, rule.message, problems.file_label
             )
         )
     return findings + remainder_finding(failure, problems.file_label)
+
+
+def finding(
+    rule: Rule, table: str, row: int, column: str, value: str, message: str, file_label: str
+) -> Finding:
+    return Finding(
+        severity=rule.severity,
+        table=table,
+        row=row,
+        column=column,
+        value=value,
+        rule=rule.rule,
+        message=message,
+        file=file_label,
+    )

@@ -72,9 +72,6 @@ class Extract:
     def blocking(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.is_blocking]
 
-    def rows_of(self, table: str) -> int:
-        return sum(file.rows for file in self.files if file.table == table)
-
 
 def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, scratch: Path) -> Extract:
     """Load every table of SPEC §1.2 from `folder`; `scratch` holds transcoded copies.
