@@ -111,9 +111,10 @@ def value_findings(gx, context, rules: dict[str, Rule], problems: ValueProblems)
     if not table_rules:
         return []
     failures = validate(gx, context, f"values_{table.name}", table_rules, problems.rows, ROW_COLUMN)
+    texts = problems.rows.set_index(ROW_COLUMN)
     findings: list[Finding] = []
     for failure in failures:
-        findings += unparsed_findings(failure, problems)
+        findings += unparsed_findings(failure, texts, problems.file_label)
     return findings
 
 
@@ -131,20 +132,18 @@ def column_rule(
     )
 
 
-def unparsed_findings(failure: Failure, problems: ValueProblems) -> list[Finding]:
-    """The value is the user's text, except in a column of personal data (SPEC §6)."""
+def unparsed_findings(failure: Failure, texts: pd.DataFrame, file_label: str) -> list[Finding]:
+    """The value is the user's text (`texts`, by row), except in a column of personal data,
+    which `value_problems` leaves out (SPEC §6)."""
     rule = failure.rule
-    texts = problems.rows.set_index(ROW_COLUMN)
     findings = []
     for row in failure.keys:
         shown = texts.at[row, rule.column] if rule.column in texts.columns else None
         value = "" if shown is None or pd.isna(shown) else str(shown)
         findings.append(
-            finding(
-                rule, rule.table, int(row), rule.column, value, rule.message, problems.file_label
-            )
+            finding(rule, rule.table, int(row), rule.column, value, rule.message, file_label)
         )
-    return findings + remainder_finding(failure, problems.file_label)
+    return findings + remainder_finding(failure, file_label)
 
 
 def finding(

@@ -15,10 +15,16 @@ from fixtures.builders import small_valid_extract as clean
 def findings(extract: ExtractBuilder, tmp_path, as_of=None) -> set[tuple]:
     import datetime as dt
 
-    folder = extract.write(tmp_path / "extract")
     day = dt.date.fromisoformat(as_of) if as_of else None
+    return findings_in(extract.write(tmp_path / "extract"), day)
+
+
+def findings_in(folder, as_of=None) -> set[tuple]:
+    """`evaluator check` on an extract folder, each finding as (severity, table, row, column,
+    value, rule)."""
     return {
-        (f.severity, f.table, f.row, f.column, f.value, f.rule) for f in check_extract(folder, day)
+        (f.severity, f.table, f.row, f.column, f.value, f.rule)
+        for f in check_extract(folder, as_of)
     }
 
 
@@ -210,13 +216,13 @@ def edited(extract: ExtractBuilder, tmp_path, table: str, old: str, new: str):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return {(f.severity, f.table, f.row, f.column, f.value, f.rule) for f in check_extract(folder)}
+    return findings_in(folder)
 
 
 def without_offers_file(tmp_path):
     folder = clean().write(tmp_path / "extract")
     (folder / "offers.csv").unlink()
-    return {(f.severity, f.table, f.row, f.column, f.value, f.rule) for f in check_extract(folder)}
+    return findings_in(folder)
 
 
 # The reading rules of checks/reading.toml: (applies_to, how to break the clean extract, finding)

@@ -11,15 +11,11 @@ from evaluator.export.charts import ChartData, trend_chart
 from evaluator.export.scorecard_data import ScorecardData
 from evaluator.export.sheet_parts import (
     CONTRACT_COLUMNS,
-    RECOMMENDATION_FILLS,
-    STATUS_FILLS,
-    colour_codes,
-    column_range,
-    position_of,
     suppressed_text,
     with_contract_default,
     write_legend,
     write_sheet_heading,
+    write_table,
 )
 from evaluator.export.xlsx import (
     SECTION_FILL,
@@ -183,30 +179,6 @@ def write_contracts(
         return row + 3
     write_table(sheet, row + 1, PROVIDER_CONTRACT_COLUMNS, contracts, data, labels)
     return row + len(contracts) + 3
-
-
-def write_table(
-    sheet: Worksheet,
-    header_row: int,
-    columns: tuple[Column, ...],
-    records: list[dict],
-    data: ScorecardData,
-    labels: dict,
-) -> None:
-    """A header and one row per record, suppressed records hidden, statuses coloured."""
-    write_header(sheet, header_row, columns, labels)
-    for offset, record in enumerate(records, start=1):
-        hidden = suppressed_text(data) if record["is_suppressed"] else None
-        write_record(sheet, header_row + offset, columns, record, labels, hidden)
-    first, last = header_row + 1, header_row + max(len(records), 1)
-    keys = {column.key for column in columns}
-    for key, fills in (
-        ("contract_status", STATUS_FILLS),
-        ("status", STATUS_FILLS),
-        ("recommendation", RECOMMENDATION_FILLS),
-    ):
-        if key in keys:
-            colour_codes(sheet, column_range(position_of(columns, key), first, last), fills, labels)
 
 
 def write_trend_table(

@@ -7,6 +7,7 @@ also read (or of a mart made for the workbook, `sql/marts/`), so the two cannot 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 import duckdb
 
@@ -32,18 +33,39 @@ class ScorecardData:
     findings: list[Finding]
     extract: Extract
 
-    def offers_of_type(self, offer_type: str) -> list[dict]:
-        return [offer for offer in self.offers if offer["offer_type"] == offer_type]
+    @cached_property
+    def offers_by_type(self) -> dict[str, list[dict]]:
+        return grouped(self.offers, "offer_type")
+
+    @cached_property
+    def offers_by_provider(self) -> dict[str, list[dict]]:
+        return grouped(self.offers, "provider_id")
+
+    @cached_property
+    def contracts_by_provider(self) -> dict[str, list[dict]]:
+        """Grouped once: a national workbook asks for each of 1,000 providers' contracts."""
+        return grouped(self.contracts, "provider_id")
 
     @property
     def offer_types(self) -> list[str]:
-        return sorted({offer["offer_type"] for offer in self.offers})
+        return sorted(self.offers_by_type)
+
+    def offers_of_type(self, offer_type: str) -> list[dict]:
+        return self.offers_by_type.get(offer_type, [])
 
     def offers_of(self, provider_id: str) -> list[dict]:
-        return [offer for offer in self.offers if offer["provider_id"] == provider_id]
+        return self.offers_by_provider.get(provider_id, [])
 
     def contracts_of(self, provider_id: str) -> list[dict]:
-        return [c for c in self.contracts if c["provider_id"] == provider_id]
+        return self.contracts_by_provider.get(provider_id, [])
+
+
+def grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    """The rows by the value of `key`, each group in the rows' order."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    return dict(groups)
 
 
 def records(con: duckdb.DuckDBPyConnection, mart: str) -> list[dict]:
@@ -62,9 +84,9 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
     trends: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in sorted(records(con, "group_quarter_trend"), key=lambda r: r["quarter_offset"]):
         trends[(row["group_kind"], row["group_id"])].append(row)
-    funnel: dict[str, list[dict]] = defaultdict(list)
-    for row in sorted(records(con, "offer_type_funnel"), key=lambda r: r["participants"]):
-        funnel[row["offer_type"]].append(row)
+    funnel = grouped(
+        sorted(records(con, "offer_type_funnel"), key=lambda r: r["participants"]), "offer_type"
+    )
     return ScorecardData(
         quarter=evaluation.quarter.label,
         as_of=evaluation.as_of,
@@ -78,7 +100,7 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
         providers=sorted(records(con, "provider_metrics"), key=lambda r: r["provider_id"]),
         contracts=sorted(records(con, "contract_flags"), key=lambda r: r["contract_id"]),
         trends=dict(trends),
-        funnel_limits=dict(funnel),
+        funnel_limits=funnel,
         findings=evaluation.extract.findings,
         extract=evaluation.extract,
     )

@@ -20,11 +20,8 @@ from evaluator.export.provider_sheets import write_provider_sheet
 from evaluator.export.scorecard_data import ScorecardData, read_scorecard_data
 from evaluator.export.sheet_parts import (
     CONTRACT_COLUMNS,
-    FUNNEL_FILLS,
-    RECOMMENDATION_FILLS,
-    STATUS_FILLS,
-    UNCERTAIN_FILLS,
     colour_codes,
+    colour_status_columns,
     column_range,
     danish_date,
     position_of,
@@ -32,6 +29,7 @@ from evaluator.export.sheet_parts import (
     with_contract_default,
     write_legend,
     write_sheet_heading,
+    write_table,
 )
 from evaluator.export.xlsx import (
     BANNER_FILL,
@@ -157,20 +155,8 @@ def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
     text(sheet, 5, 1, labels["headline"]).font = SECTION_FONT
     write_headline(sheet, 6, data, labels)
     header_row = 9
-    write_header(sheet, header_row, OVERVIEW_COLUMNS, labels)
-    for offset, offer in enumerate(data.offers, start=1):
-        hidden = suppressed_text(data) if offer["is_suppressed"] else None
-        write_record(
-            sheet,
-            header_row + offset,
-            OVERVIEW_COLUMNS,
-            with_contract_default(offer),
-            labels,
-            hidden,
-        )
-    last_row = header_row + max(len(data.offers), 1)
-    status_column = position_of(OVERVIEW_COLUMNS, "contract_status")
-    colour_codes(sheet, column_range(status_column, header_row + 1, last_row), STATUS_FILLS, labels)
+    offers = [with_contract_default(offer) for offer in data.offers]
+    last_row = write_table(sheet, header_row, OVERVIEW_COLUMNS, offers, data, labels)
     sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(OVERVIEW_COLUMNS))}{last_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
     write_legend(
@@ -266,13 +252,7 @@ def write_tender_block(
             end_color="F8696B",
         ),
     )
-    for key, fills in (
-        ("funnel_position", FUNNEL_FILLS),
-        ("is_uncertain", UNCERTAIN_FILLS),
-        ("contract_status", STATUS_FILLS),
-        ("recommendation", RECOMMENDATION_FILLS),
-    ):
-        colour_codes(sheet, column_range(position_of(columns, key), first, last), fills, labels)
+    colour_status_columns(sheet, columns, first, last, labels)
     title = labels["funnel_title"].format(offer_type=offer_type)
     chart = funnel_chart(chart_data, limits, offers, title, labels)
     chart_row = last + 2
@@ -300,14 +280,7 @@ def write_contracts(sheet: Worksheet, data: ScorecardData, labels: dict) -> None
     set_widths(sheet, [column.width for column in CONTRACT_COLUMNS])
     write_sheet_heading(sheet, labels["title_contracts"].format(quarter=data.quarter), data, labels)
     header_row = 5
-    write_header(sheet, header_row, CONTRACT_COLUMNS, labels)
-    for offset, contract in enumerate(data.contracts, start=1):
-        hidden = suppressed_text(data) if contract["is_suppressed"] else None
-        write_record(sheet, header_row + offset, CONTRACT_COLUMNS, contract, labels, hidden)
-    last_row = header_row + max(len(data.contracts), 1)
-    for key, fills in (("status", STATUS_FILLS), ("recommendation", RECOMMENDATION_FILLS)):
-        cell_range = column_range(position_of(CONTRACT_COLUMNS, key), header_row + 1, last_row)
-        colour_codes(sheet, cell_range, fills, labels)
+    last_row = write_table(sheet, header_row, CONTRACT_COLUMNS, data.contracts, data, labels)
     sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(CONTRACT_COLUMNS))}{last_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
     write_legend(

@@ -19,6 +19,8 @@ from evaluator.export.xlsx import (
     Column,
     column_letter,
     text,
+    write_header,
+    write_record,
 )
 
 STATUS_FILLS = {
@@ -31,6 +33,14 @@ STATUS_FILLS = {
 RECOMMENDATION_FILLS = {"continue": GREEN, "dialogue": YELLOW, "phase_out": RED}
 FUNNEL_FILLS = {"above_998": GREEN, "above_95": GREEN, "below_95": YELLOW, "below_998": RED}
 UNCERTAIN_FILLS = {"yes": YELLOW}
+# The columns whose words are coloured, wherever they stand.
+COLUMN_FILLS = {
+    "contract_status": STATUS_FILLS,
+    "status": STATUS_FILLS,
+    "recommendation": RECOMMENDATION_FILLS,
+    "funnel_position": FUNNEL_FILLS,
+    "is_uncertain": UNCERTAIN_FILLS,
+}
 
 # A contract's row, on the Kontrakter sheet and (without the provider) on a provider's scorecard.
 CONTRACT_COLUMNS = (
@@ -105,3 +115,33 @@ def position_of(columns: tuple[Column, ...], key: str) -> int:
 def with_contract_default(offer: dict) -> dict:
     """An offer no contract covers shows "no contract" as its status."""
     return {**offer, "contract_status": offer["contract_status"] or "no_contract"}
+
+
+def colour_status_columns(
+    sheet: Worksheet, columns: tuple[Column, ...], first_row: int, last_row: int, labels: dict
+) -> None:
+    """Colour every column of `columns` that shows a status, a recommendation, a funnel position
+    or an uncertainty mark (COLUMN_FILLS), from `first_row` to `last_row`."""
+    for position, column in enumerate(columns, start=1):
+        if column.key in COLUMN_FILLS:
+            cell_range = column_range(position, first_row, last_row)
+            colour_codes(sheet, cell_range, COLUMN_FILLS[column.key], labels)
+
+
+def write_table(
+    sheet: Worksheet,
+    header_row: int,
+    columns: tuple[Column, ...],
+    records: list[dict],
+    data: ScorecardData,
+    labels: dict,
+) -> int:
+    """A header and one row per record, suppressed records hidden, statuses coloured; returns
+    the table's last row (the header's row plus at least one)."""
+    write_header(sheet, header_row, columns, labels)
+    for offset, record in enumerate(records, start=1):
+        hidden = suppressed_text(data) if record["is_suppressed"] else None
+        write_record(sheet, header_row + offset, columns, record, labels, hidden)
+    last_row = header_row + max(len(records), 1)
+    colour_status_columns(sheet, columns, header_row + 1, last_row, labels)
+    return last_row
