@@ -20,7 +20,7 @@ from evaluator.console import (
 from evaluator.demo import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.export.csv_files import write_data_quality_csv
 from evaluator.export.weekly_files import write_weekly_report
-from evaluator.findings import BlockingInputError, EvaluatorError
+from evaluator.findings import EXIT_USAGE, BlockingInputError, EvaluatorError
 from evaluator.pipeline import check_extract, evaluate
 from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_report
@@ -74,6 +74,11 @@ def reports_user_errors(command: Callable[..., None]) -> Callable[..., None]:
         except EvaluatorError as error:
             console.print(f"[bold red]Error:[/] {error}")
             raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            # An output place that cannot be written (missing, read-only, full): the files read
+            # are checked by the readers, so what reaches here is where the user sent the output.
+            console.print(f"[bold red]Error:[/] {error.filename}: cannot write ({error.strerror})")
+            raise typer.Exit(EXIT_USAGE) from None
 
     return wrapper
 

@@ -153,6 +153,26 @@ def test_usage_errors_exit_2(demo_copy, earlier_report, args, message):
     assert snapshot(earlier_report) == before
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["run", "--data", DEMO_DATA_DIR, "--quarter", "2026Q2", "--out"],
+        ["check", "--data", DEMO_DATA_DIR, "--out"],
+        ["synth", "--participations", "100", "--out"],
+    ],
+)
+def test_an_output_place_that_cannot_be_written_exits_2(tmp_path, command):
+    """An output under a plain file (not a folder) is the user's mistake: a message naming the
+    place, exit 2, no traceback."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = invoke(*command, blocker / "out")
+    assert result.exit_code == 2, result.output
+    assert f"{blocker}" in one_line(result.output) and "cannot write" in result.output
+    assert "Traceback" not in result.output
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_a_missing_data_folder_exits_2(tmp_path):
     result = invoke("run", "--data", tmp_path / "nowhere", "--quarter", "2026Q2")
     assert result.exit_code == 2
