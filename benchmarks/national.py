@@ -72,10 +72,14 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
         if part == "checks":
             check_values(con, extract, as_of, (quarter.start_date, quarter.end_date))
         else:
-            set_run_variables(con, quarter, as_of, settings, extract.present_tables)
-            run_models(
-                con, ("provider_offer_metrics",) if part == "offer_metrics" else QUARTERLY_MARTS
-            )
+            if part == "offer_metrics":
+                # The pandas part's work: one quarter's cohort, no trend, no contract history.
+                tables = extract.present_tables
+                set_run_variables(con, quarter, as_of, settings, tables, quarter.start_date)
+                run_models(con, ("provider_offer_metrics",))
+            else:
+                set_run_variables(con, quarter, as_of, settings, extract.present_tables)
+                run_models(con, QUARTERLY_MARTS)
             if part not in ("models", "offer_metrics"):
                 from evaluator.pipeline import Evaluation
 

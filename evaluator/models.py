@@ -34,6 +34,7 @@ SET_VARIABLE_STATEMENTS = {
     "default_min_participants": "set variable default_min_participants = $value::integer",
     "has_satisfaction": "set variable has_satisfaction = $value::boolean",
     "has_progression": "set variable has_progression = $value::boolean",
+    "history_start_date": "set variable history_start_date = $value::date",
 }
 
 
@@ -60,7 +61,11 @@ def set_run_variables(
     as_of: dt.date,
     settings: Settings,
     present_tables: set[str],
+    history_start: dt.date | None = None,
 ) -> None:
+    """Set the variables the models read. `history_start` overrides the first cohort quarter the
+    models compute (int_cohort_window): the benchmark sets it to the quarter to time that quarter's
+    provider × offer metrics alone; a run leaves it to the model."""
     values = {
         "quarter_label": quarter.label,
         "quarter_start_date": quarter.start_date.isoformat(),
@@ -71,6 +76,7 @@ def set_run_variables(
         "default_min_participants": settings.min_participants,
         "has_satisfaction": "satisfaction" in present_tables,
         "has_progression": "progression" in present_tables,
+        "history_start_date": history_start.isoformat() if history_start else None,
     }
     set_variables(con, SET_VARIABLE_STATEMENTS, values)
 

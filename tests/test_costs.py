@@ -33,7 +33,7 @@ def test_per_day_bills_every_calendar_day_including_both_ends(extract, tmp_path)
     extract.offer("D", price_model="per_day", unit_price=250.5)
     extract.participation("TEN_DAYS", offer="D", start="2026-04-01", end="2026-04-10")
     extract.participation("MONTH_END", offer="D", start="2026-02-27", end="2026-03-02")
-    result = costs(run_extract(extract, tmp_path, quarter="2026Q1"))
+    result = costs(run_extract(extract, tmp_path))  # MONTH_END is in the trend's 2026Q1
     assert float(result["TEN_DAYS"]["cost_dkk"]) == 10 * 250.5
     assert result["MONTH_END"]["duration_days"] == 4  # 27, 28 February, 1, 2 March 2026
     assert float(result["MONTH_END"]["cost_dkk"]) == 4 * 250.5

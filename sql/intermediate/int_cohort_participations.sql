@@ -1,12 +1,11 @@
 -- int_cohort_participations
--- Grain: one row per participation that ended on or before the evaluated quarter's last day.
+-- Grain: one row per participation of int_history_participations (ended, in a needed cohort).
 -- Rule (SPEC §2): the cohort of a quarter is the participations whose end_date falls in it;
--- ongoing participations belong to no cohort. Earlier quarters are kept for contract history
--- and trends. Carries the stratum (benefit group × match group × age band), outcome and cost.
+-- ongoing participations belong to no cohort. Earlier quarters are kept as far back as contract
+-- history and trends need (int_cohort_window). Carries the stratum (benefit group × match group
+-- × age band), outcome and cost.
 with participations as (
-    select * from stg_participations
-    where end_date is not null
-        and end_date <= getvariable('quarter_end_date')
+    select * from int_history_participations
 ),
 
 offers as (

@@ -1,6 +1,7 @@
 -- int_contract_quarter_status
--- Grain: one row per contract × quarter, from the quarter containing the contract's valid_from
--- up to the evaluated quarter (or the quarter containing valid_to, if earlier).
+-- Grain: one row per contract valid at any time in the evaluated quarter × quarter, from the
+-- quarter containing the contract's valid_from up to the evaluated quarter. Contracts that ended
+-- before the quarter are not reported (contract_flags), so their history is not computed.
 -- Rule (SPEC §2.2): the contract's group metrics for that quarter's cohort, and its status,
 -- the first rule that applies: no_target (no target of either kind), inconclusive (fewer
 -- participants than min_participants, default from the settings), missed (effect rate below
@@ -12,6 +13,7 @@ with contracts as (
             as min_participants_required
     from stg_contracts
     where valid_from_date <= getvariable('quarter_end_date')
+        and coalesce(valid_to_date, date '9999-12-31') >= getvariable('quarter_start_date')
 ),
 
 contract_quarters as (
@@ -19,10 +21,7 @@ contract_quarters as (
         contract_id,
         unnest(generate_series(
             quarter_start(valid_from_date),
-            least(
-                getvariable('quarter_start_date'),
-                quarter_start(coalesce(valid_to_date, date '9999-12-31'))
-            ),
+            getvariable('quarter_start_date'),
             interval 3 month
         ))::date as cohort_quarter_start_date
     from contracts

@@ -1,5 +1,5 @@
 -- int_participation_costs
--- Grain: one row per participation that has ended (end_date set).
+-- Grain: one row per participation of int_history_participations (ended, in a needed cohort).
 -- Rule (SPEC §2): the price row is the offer's row whose validity contains start_date; days are
 -- end_date − start_date + 1; cost is unit_price (per_participant), unit_price × ceil(days / 7)
 -- (per_week) or unit_price × days (per_day). No price row: cost empty (a blocking check for
@@ -10,8 +10,7 @@ with participations as (
         offer_id,
         start_date,
         end_date
-    from stg_participations
-    where end_date is not null
+    from int_history_participations
 ),
 
 price_rows as (

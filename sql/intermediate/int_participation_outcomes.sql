@@ -1,5 +1,5 @@
 -- int_participation_outcomes
--- Grain: one row per participation that has ended (end_date set).
+-- Grain: one row per participation of int_history_participations (ended, in a needed cohort).
 -- Rule (SPEC §2): the outcome is the category of the citizen's earliest job or education exit
 -- dated in the effect window, start_date … end_date + window_days, both ends included. On a tie
 -- on the same day, job wins. No such exit: `none`. Each participation is judged on its own, so
@@ -10,8 +10,7 @@ with participations as (
         citizen_id,
         start_date,
         end_date
-    from stg_participations
-    where end_date is not null
+    from int_history_participations
 ),
 
 effect_exits as (

@@ -1,0 +1,33 @@
+-- int_cohort_window
+-- Grain: one row.
+-- Rule: the first cohort quarter the evaluated quarter's outputs need, so that the
+-- per-participation models compute no more history than that (docs/decisions.md, "How much
+-- history the models compute"): the evaluated quarter and the seven before it (the workbook's
+-- trends), and every quarter since the start of a contract valid in the evaluated quarter (its
+-- escalation counts missed quarters back to its start, SPEC §2.2). The run variable
+-- history_start_date, when set, takes the place of both: the benchmark sets it to the quarter
+-- itself to time one quarter's provider × offer metrics alone.
+with contracts as (
+    select * from stg_contracts
+),
+
+contracts_in_quarter as (
+    select valid_from_date
+    from contracts
+    where valid_from_date <= getvariable('quarter_end_date')
+        and coalesce(valid_to_date, date '9999-12-31') >= getvariable('quarter_start_date')
+),
+
+needed_starts as (
+    select
+        (getvariable('quarter_start_date') - to_months(3 * 7))::date as trend_start_date,
+        quarter_start(min(valid_from_date)) as earliest_contract_start_date
+    from contracts_in_quarter
+)
+
+select
+    coalesce(
+        getvariable('history_start_date'),
+        least(trend_start_date, coalesce(earliest_contract_start_date, trend_start_date))
+    ) as history_start_date
+from needed_starts
