@@ -2,11 +2,33 @@
 -- Grain: one row per group kind × group id × cohort quarter with at least one participation.
 -- Rules: every metric of SPEC §2.1 except rank_in_type and preliminary, and the pillars of
 -- SPEC §2.3. Expected effects are the sum, over the group's participations, of the effect rate
--- of their stratum in the whole cohort of the quarter (indirect standardisation). That sum is
--- taken stratum by stratum in a fixed order so that it is the same to the last digit on every
--- run, whatever the thread count.
+-- of their stratum in the whole cohort of the quarter (indirect standardisation). That sum adds
+-- the rates in ascending order, so it is the same to the last digit on every run, whatever the
+-- thread count and the order in which the threads deliver the rows.
 with members as (
     select * from int_group_members
+),
+
+participation_facts as (
+    select
+        cohort.participation_id,
+        cohort.completion,
+        cohort.outcome,
+        cohort.cost_dkk,
+        pillars.satisfaction_responses,
+        pillars.satisfaction_score_sum,
+        pillars.satisfied_responses,
+        pillars.has_progression_pair,
+        pillars.progression_change,
+        stratum_rates.effect_rate as stratum_effect_rate
+    from int_cohort_participations as cohort
+    inner join int_participation_pillars as pillars
+        on pillars.participation_id = cohort.participation_id
+    inner join int_stratum_rates as stratum_rates
+        on stratum_rates.cohort_quarter_start_date = cohort.cohort_quarter_start_date
+        and stratum_rates.benefit_group = cohort.benefit_group
+        and stratum_rates.match_group = cohort.match_group
+        and stratum_rates.age_band = cohort.age_band
 ),
 
 member_facts as (
@@ -14,19 +36,10 @@ member_facts as (
         members.group_kind,
         members.group_id,
         members.cohort_quarter_start_date,
-        cohort.*exclude (cohort_quarter_start_date),
-        pillars.*exclude (participation_id),
-        stratum_rates.effect_rate as stratum_effect_rate
+        participation_facts.*
     from members
-    inner join int_cohort_participations as cohort
-        on cohort.participation_id = members.participation_id
-    inner join int_participation_pillars as pillars
-        on pillars.participation_id = members.participation_id
-    inner join int_stratum_rates as stratum_rates
-        on stratum_rates.cohort_quarter_start_date = members.cohort_quarter_start_date
-        and stratum_rates.benefit_group = cohort.benefit_group
-        and stratum_rates.match_group = cohort.match_group
-        and stratum_rates.age_band = cohort.age_band
+    inner join participation_facts
+        on participation_facts.participation_id = members.participation_id
 ),
 
 cohort_totals as (
@@ -53,35 +66,9 @@ counts as (
         sum(satisfaction_score_sum) as satisfaction_score_sum,
         sum(satisfied_responses) as satisfied_responses,
         count(*) filter (where has_progression_pair) as progression_n,
-        sum(progression_change) as progression_change_sum
+        sum(progression_change) as progression_change_sum,
+        list_sum(list_sort(list(stratum_effect_rate))) as expected_effects
     from member_facts
-    group by all
-),
-
-stratum_counts as (
-    select
-        group_kind,
-        group_id,
-        cohort_quarter_start_date,
-        benefit_group,
-        match_group,
-        age_band,
-        count(*) as stratum_participants,
-        any_value(stratum_effect_rate) as stratum_effect_rate
-    from member_facts
-    group by all
-),
-
-expected as (
-    select
-        group_kind,
-        group_id,
-        cohort_quarter_start_date,
-        list_sum(list(
-            stratum_participants * stratum_effect_rate
-            order by benefit_group, match_group, age_band
-        )) as expected_effects
-    from stratum_counts
     group by all
 ),
 
@@ -89,10 +76,8 @@ rates as (
     select
         counts.*,
         counts.job_exits + counts.education_exits as effects,
-        expected.expected_effects,
         cohort_totals.cohort_effects / cohort_totals.cohort_participants as cohort_effect_rate
     from counts
-    inner join expected using (group_kind, group_id, cohort_quarter_start_date)
     inner join cohort_totals using (cohort_quarter_start_date)
 ),
 
