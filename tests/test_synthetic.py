@@ -16,10 +16,12 @@ def synthetic(tmp_path_factory):
     return folder
 
 
-def scalar(query: str, folder) -> object:
+def scalar(query: str, folder, row: bool = False) -> object:
+    """The first value of the query's first row, or with `row` the whole row."""
     con = duckdb.connect()
     con.execute(f"set file_search_path = '{folder}'").fetchall()
-    return con.execute(query).fetchall()[0][0]
+    first = con.execute(query).fetchall()[0]
+    return first if row else first[0]
 
 
 def test_a_synthetic_extract_passes_every_blocking_check(synthetic):
@@ -56,7 +58,15 @@ def test_it_has_what_makes_the_demo_realistic(synthetic):
     assert price_changes > 5
     assert outsiders >= 20_000 * 3 // 10
     assert ongoing > 0
+    longest_terms = scalar(
+        "select max(valid_to - valid_from + 1) filter (where offer_id is null), "
+        "max(valid_to - valid_from + 1) filter (where offer_id is not null), "
+        "count(*) filter (where valid_to is null) from 'contracts.csv'",
+        synthetic,
+        row=True,
+    )
     assert offer_contracts > 0
+    assert longest_terms == (4 * 365 + 1, 2 * 365 + 1, 0)  # four and two years, none open-ended
 
 
 def test_the_same_seed_gives_the_same_files_and_another_seed_others(synthetic, tmp_path):
