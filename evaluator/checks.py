@@ -29,6 +29,7 @@ from evaluator.models import set_variables
 CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
 BATCH_SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "checks"
 MAX_ROWS_PER_RULE = 10_000
+NUMBER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "DECIMAL", "FLOAT", "DOUBLE"}
 DOCS_SITE = "report"
 SET_CHECK_VARIABLES = {
     "as_of_date": "set variable as_of_date = $value::date",
@@ -132,11 +133,31 @@ def run_checks(
         rules = load_rules(table)
         if table.name not in files or not rules:
             continue
-        batch = con.sql((BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8")).df()
+        batch = comparable_numbers(
+            con.sql((BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8"))
+        )
         source = con.table(source_relation_name(table))
         for failure in validate(gx, context, table.name, rules, batch, ROW_COLUMN):
             findings += row_findings(failure, source, files[table.name])
     return findings
+
+
+def comparable_numbers(batch: duckdb.DuckDBPyRelation):
+    """The batch as a DataFrame whose number columns are float64 (their nulls NaN), all but the
+    row key. GX compares an int64 or float64 column with one vectorised operation and any other
+    dtype (int32, pandas' nullable Int64) with a Python call per value: at 5 million rows that
+    was 20 of the checks' 26 s. Findings read their values from the typed table, not the batch."""
+    columns = [
+        duckdb.ColumnExpression(name).cast(duckdb.sqltypes.DOUBLE).alias(name)
+        if name != ROW_COLUMN and is_number(kind)
+        else duckdb.ColumnExpression(name)
+        for name, kind in zip(batch.columns, batch.types, strict=True)
+    ]
+    return batch.select(*columns).df()
+
+
+def is_number(kind: duckdb.sqltypes.DuckDBPyType) -> bool:
+    return str(kind).split("(")[0] in NUMBER_TYPES
 
 
 def add_docs_site(context, docs_dir: Path) -> None:
@@ -179,14 +200,16 @@ def validate(gx, context, name: str, rules: list[Rule], batch, key_column: str) 
     )
     result = checkpoint.run(batch_parameters={"dataframe": batch})
     summary = next(iter(result.run_results.values()))
+    failed = [result for result in summary.results if not result.success]
+    if not failed:
+        return []  # GX fingerprints every batch it is given: 0.5 s at 5 million rows
     gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
     by_key = {rule.key: rule for rule in rules}
     return [
         failing_keys(
             gx, gx_batch, by_key[result.expectation_config.meta["key"]], result, key_column
         )
-        for result in summary.results
-        if not result.success
+        for result in failed
     ]
 
 
