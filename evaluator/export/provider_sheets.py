@@ -147,8 +147,7 @@ def write_pillars(
             row += 2
             continue
         for key, label, kind in metrics:
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-            text(sheet, row, 1, labels[label])
+            text(sheet, row, 1, labels[label])  # runs on over the empty columns B and C
             if key == "participants" and hidden:
                 text(sheet, row, PILLAR_VALUE_COLUMN, suppressed_text(data))
             elif not hidden:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 Kind = Literal["text", "label", "integer", "money", "rate", "decimal", "date"]
@@ -35,6 +36,7 @@ BANNER_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_BORDER = Border(bottom=Side(style="thin"))
 WRAP = Alignment(wrap_text=True, vertical="top")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="bottom")
+HEADER_STYLE = "evaluator header"
 
 # Fills of the status colours; the legends on each sheet name them.
 GREEN = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
@@ -96,12 +98,20 @@ def write_header(
 def header_cell(sheet: Worksheet, row: int, column: int, label: str) -> int:
     """A header label in its style; returns the lines it wraps to in the column's width."""
     cell = text(sheet, row, column, label)
-    cell.font = BOLD
-    cell.fill = HEADER_FILL
-    cell.border = HEADER_BORDER
-    cell.alignment = HEADER_ALIGNMENT
+    cell.style = header_style(sheet.parent)
     width = sheet.column_dimensions[column_letter(column)].width or DEFAULT_WIDTH
     return math.ceil(len(label) * BOLD_CHARACTER_WIDTH / width)
+
+
+def header_style(workbook: Workbook) -> str:
+    """The header look as one named style of the workbook: a cell takes it in one step, where
+    setting font, fill, border and alignment one by one makes openpyxl look each of them up again
+    in the workbook's style lists, for every one of the thousands of header cells."""
+    if HEADER_STYLE not in workbook.named_styles:
+        style = NamedStyle(HEADER_STYLE, font=BOLD, fill=HEADER_FILL, border=HEADER_BORDER)
+        style.alignment = HEADER_ALIGNMENT
+        workbook.add_named_style(style)
+    return HEADER_STYLE
 
 
 def write_record(
