@@ -2,7 +2,10 @@
 
 Each model file is one SELECT named after the relation it creates. Staging models become views
 (they only rename); intermediate and mart models become tables, computed once and read many
-times. The order comes from the files themselves: a model runs after every model it names.
+times, except an intermediate model whose header says `-- Materialized: view`: a step whose
+millions of rows are cheaper to stream into the few models that read it than to store (dbt's
+`materialized='view'`; at 5 million participations, 2 s and 0.5 GB less). The order comes
+from the files themselves: a model runs after every model it names.
 """
 
 import datetime as dt
@@ -22,6 +25,7 @@ LAYERS = ("staging", "intermediate", "marts")
 VIEW_LAYERS = {"staging"}
 WORD = re.compile(r"[a-z_][a-z0-9_]*")
 LINE_COMMENT = re.compile(r"--[^\n]*")
+VIEW_MARK = re.compile(r"^-- Materialized: view$", re.MULTILINE)
 
 # Run settings reach the models as DuckDB variables, read there with getvariable().
 SET_VARIABLE_STATEMENTS = {
@@ -47,6 +51,10 @@ class Model:
     @property
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
+
+    @property
+    def is_view(self) -> bool:
+        return self.layer in VIEW_LAYERS or VIEW_MARK.search(self.sql) is not None
 
 
 def load_macros(con: duckdb.DuckDBPyConnection) -> None:
@@ -132,7 +140,7 @@ def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None
     """Create the relations of `targets` and of every model they read."""
     for model in discover_models(targets):
         relation = con.sql(model.sql)
-        if model.layer in VIEW_LAYERS:
+        if model.is_view:
             relation.create_view(model.name)
         else:
             relation.create(model.name)

@@ -1,4 +1,5 @@
 -- int_group_members
+-- Materialized: view
 -- Grain: one row per group × cohort participation, for three kinds of group:
 --   provider_offer  one offer (an offer belongs to one provider);
 --   provider        all offers of one provider;

@@ -1,4 +1,5 @@
 -- int_history_participations
+-- Materialized: view
 -- Grain: one row per participation that ended in a cohort quarter the outputs need: from the
 -- history start of int_cohort_window up to the evaluated quarter's last day.
 -- Rule (SPEC §2): a participation belongs to the cohort of the quarter its end_date falls in;

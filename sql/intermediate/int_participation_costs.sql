@@ -1,4 +1,5 @@
 -- int_participation_costs
+-- Materialized: view
 -- Grain: one row per participation of int_history_participations (ended, in a needed cohort).
 -- Rule (SPEC §2): the price row is the offer's row whose validity contains start_date; days are
 -- end_date − start_date + 1; cost is unit_price (per_participant), unit_price × ceil(days / 7)

@@ -1,4 +1,5 @@
 -- int_participation_outcomes
+-- Materialized: view
 -- Grain: one row per participation of int_history_participations (ended, in a needed cohort).
 -- Rule (SPEC §2): the outcome is the category of the citizen's earliest job or education exit
 -- dated in the effect window, start_date … end_date + window_days, both ends included. On a tie
