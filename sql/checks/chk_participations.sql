@@ -14,21 +14,39 @@ price_rows as (
     select * from src_offers
 ),
 
+occurrences as (
+    select
+        participation_id,
+        count(*) as participation_id_occurrences
+    from participations
+    group by participation_id
+),
+
+cohort_participations as (
+    select
+        _row,
+        offer_id,
+        start_date
+    from participations
+    where end_date
+        between getvariable('check_cohort_start_date') and getvariable('check_cohort_end_date')
+),
+
 priced as (
     select
-        participations._row,
+        cohort_participations._row,
         count(price_rows.offer_id) > 0 as has_price_row
-    from participations
+    from cohort_participations
     left join price_rows
-        on price_rows.offer_id = participations.offer_id
-        and participations.start_date
+        on price_rows.offer_id = cohort_participations.offer_id
+        and cohort_participations.start_date
             between price_rows.valid_from and coalesce(price_rows.valid_to, date '9999-12-31')
-    group by participations._row
+    group by cohort_participations._row
 )
 
 select
     participations._row,
-    count(*) over (partition by participations.participation_id) as participation_id_occurrences,
+    occurrences.participation_id_occurrences,
     participations.match_group,
     participations.age,
     participations.benefit_weeks_before,
@@ -40,10 +58,9 @@ select
     participations.offer_id in (select offer_id from price_rows) as offer_is_known,
     case
         when participations.offer_id in (select offer_id from price_rows)
-            and participations.end_date
-                between getvariable('check_cohort_start_date')
-                and getvariable('check_cohort_end_date')
             then priced.has_price_row
     end as has_price_row
 from participations
-inner join priced on priced._row = participations._row
+left join occurrences
+    on occurrences.participation_id is not distinct from participations.participation_id
+left join priced on priced._row = participations._row
