@@ -2,9 +2,10 @@
 number, and a clean extract passes. Rows are numbered as a user sees them: 1-based, header
 excluded."""
 
+import duckdb
 import pytest
 
-from evaluator.checks import CHECKS_DIR, load_rules
+from evaluator.checks import CHECKS_DIR, comparable_numbers, load_rules
 from evaluator.io.schema import TABLES
 from evaluator.pipeline import check_extract
 from evaluator.reading_checks import load_reading_rules
@@ -291,3 +292,21 @@ def test_every_reading_rule_is_described_in_the_checks_readme():
     readme = (CHECKS_DIR / "README.md").read_text(encoding="utf-8")
     for rule in load_reading_rules().values():
         assert f"`{rule.rule}`" in readme
+
+
+def test_numbers_reach_great_expectations_as_float64_and_the_row_key_stays_whole():
+    # GX's range rule is vectorised for int64/float64 only; DuckDB hands over INTEGER as int32
+    # and an integer column with nulls as pandas' nullable Int64.
+    batch = duckdb.connect().sql(
+        "select 7::bigint as _row, 70::integer as age, null::bigint as duration_days, "
+        "1.5::decimal(38, 10) as unit_price, true as offer_is_known"
+    )
+    frame = comparable_numbers(batch)
+    assert {name: str(kind) for name, kind in frame.dtypes.items()} == {
+        "_row": "int64",
+        "age": "float64",
+        "duration_days": "float64",
+        "unit_price": "float64",
+        "offer_is_known": "bool",
+    }
+    assert frame.iloc[0]["age"] == 70.0

@@ -1,4 +1,5 @@
 -- int_effect_exits
+-- Materialized: view
 -- Grain: one row per distinct exit whose category is job or education.
 -- Rule (SPEC §2): only exits to a job or to education count as an effect; an exact duplicate
 -- exit row counts once (stg_exits).
