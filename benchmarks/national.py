@@ -7,7 +7,8 @@ For each size and format it writes a synthetic extract (`evaluator synth`, seed 
 each part in a process of its own, so each peak is that part's (with the reading it needs):
 
 - floor: DuckDB scans every input column once (the least any implementation must do);
-- offer_metrics: read, then the models `provider_offer_metrics` needs (the pandas part's work);
+- offer_metrics: read, then the models `provider_offer_metrics` needs for the quarter's cohort
+  alone (the pandas part's work: no trend, no contract history);
 - models: read, then every SQL model of the quarter, contract history included;
 - checks: read, then every data-quality rule;
 - csvs: read, models, the CSV files;
@@ -16,7 +17,8 @@ each part in a process of its own, so each peak is that part's (with the reading
 - pandas: benchmarks/pandas_metrics.py, the provider × offer metrics alone.
 
 The time of a part is the time of its own work (after reading, where it reads first); the peak
-is the whole process's. Every pandas result is checked equal to `provider_offer_metrics.csv`.
+is the whole process's. Every pandas result is checked equal to `provider_offer_metrics.csv` and
+to the offer_metrics part's figures.
 Prints a table; with --markdown FILE, also writes it as a Markdown table.
 """
 
@@ -33,6 +35,7 @@ from pathlib import Path
 
 QUARTER = "2024Q2"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+OFFER_METRICS_ALONE = "offer_metrics_alone.csv"
 PARTS = ("floor", "offer_metrics", "models", "checks", "csvs", "workbook", "run", "pandas")
 COMPARED = (
     "participants", "effects", "total_cost", "effect_rate", "effect_rate_ci_low",
@@ -71,16 +74,18 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
         started = time.perf_counter()
         if part == "checks":
             check_values(con, extract, as_of, (quarter.start_date, quarter.end_date))
+        elif part == "offer_metrics":
+            # The pandas part's work: one quarter's cohort, no trend, no contract history.
+            tables = extract.present_tables
+            set_run_variables(con, quarter, as_of, settings, tables, quarter.start_date)
+            run_models(con, ("provider_offer_metrics",))
+            seconds = time.perf_counter() - started
+            write_offer_metrics_alone(con, report)
+            return {"part": part, "seconds": seconds, "peak_bytes": peak_bytes()}
         else:
-            if part == "offer_metrics":
-                # The pandas part's work: one quarter's cohort, no trend, no contract history.
-                tables = extract.present_tables
-                set_run_variables(con, quarter, as_of, settings, tables, quarter.start_date)
-                run_models(con, ("provider_offer_metrics",))
-            else:
-                set_run_variables(con, quarter, as_of, settings, extract.present_tables)
-                run_models(con, QUARTERLY_MARTS)
-            if part not in ("models", "offer_metrics"):
+            set_run_variables(con, quarter, as_of, settings, extract.present_tables)
+            run_models(con, QUARTERLY_MARTS)
+            if part != "models":
                 from evaluator.pipeline import Evaluation
 
                 evaluation = Evaluation(con, quarter, as_of, settings, extract, None)
@@ -91,8 +96,21 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
                 else:
                     write_scorecards(evaluation, report / "scorecards.xlsx")
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return {"part": part, "seconds": seconds, "peak_bytes": peak}
+    return {"part": part, "seconds": seconds, "peak_bytes": peak_bytes()}
+
+
+def peak_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def write_offer_metrics_alone(con, report: Path) -> None:
+    """The offer_metrics part's figures as a CSV, so they too are checked against pandas."""
+    from evaluator.export.csv_files import METRIC_OUTPUTS, mart_rows, write_rows
+
+    _, mart, columns, sort_columns = METRIC_OUTPUTS[0]
+    report.mkdir(parents=True, exist_ok=True)
+    header = [name for name, _ in columns]
+    write_rows(report / OFFER_METRICS_ALONE, header, mart_rows(con, mart, columns, sort_columns))
 
 
 def scan_every_column(folder: Path) -> None:
@@ -120,9 +138,15 @@ def run_part(part: str, folder: Path, report: Path) -> dict:
 
 
 def compare_with_pandas(report: Path) -> int:
-    """The number of provider × offer rows whose metrics match; raises on any difference."""
-    ours = {row["offer_id"]: row for row in read_rows(report / "provider_offer_metrics.csv")}
+    """The number of provider × offer rows whose metrics match, in the run's CSV and in the
+    offer_metrics part's; raises on any difference."""
     theirs = {row["offer_id"]: row for row in read_rows(report / "pandas_metrics.csv")}
+    compare_rows(read_rows(report / OFFER_METRICS_ALONE), theirs)
+    return compare_rows(read_rows(report / "provider_offer_metrics.csv"), theirs)
+
+
+def compare_rows(our_rows: list[dict], theirs: dict[str, dict]) -> int:
+    ours = {row["offer_id"]: row for row in our_rows}
     assert ours.keys() == theirs.keys(), "different provider × offer rows"
     for offer_id, row in ours.items():
         for column in COMPARED:
