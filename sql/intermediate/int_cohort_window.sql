@@ -14,8 +14,7 @@ with contracts as (
 contracts_in_quarter as (
     select valid_from_date
     from contracts
-    where valid_from_date <= getvariable('quarter_end_date')
-        and coalesce(valid_to_date, date '9999-12-31') >= getvariable('quarter_start_date')
+    where is_valid_in_quarter(valid_from_date, valid_to_date)
 ),
 
 needed_starts as (

@@ -12,8 +12,7 @@ with contracts as (
         coalesce(min_participants, getvariable('default_min_participants'))
             as min_participants_required
     from stg_contracts
-    where valid_from_date <= getvariable('quarter_end_date')
-        and coalesce(valid_to_date, date '9999-12-31') >= getvariable('quarter_start_date')
+    where is_valid_in_quarter(valid_from_date, valid_to_date)
 ),
 
 contract_quarters as (

@@ -5,6 +5,12 @@ create or replace macro quarter_start(day) as date_trunc('quarter', day)::date;
 create or replace macro quarter_label(day) as
     year(day)::varchar || 'Q' || quarter(day)::varchar;
 
+-- A validity (valid_to empty: open-ended) that overlaps the evaluated quarter: a contract valid
+-- at any time in it (SPEC §2.2).
+create or replace macro is_valid_in_quarter(valid_from, valid_to) as
+    valid_from <= getvariable('quarter_end_date')
+    and coalesce(valid_to, date '9999-12-31') >= getvariable('quarter_start_date');
+
 -- Age band of SPEC §2: <30, 30-49, 50+.
 create or replace macro age_band(age_years) as
     case when age_years < 30 then '<30' when age_years < 50 then '30-49' else '50+' end;
