@@ -1,12 +1,13 @@
 -- int_cohort_window
 -- Grain: one row.
--- Rule: the first cohort quarter the evaluated quarter's outputs need, so that the
--- per-participation models compute no more history than that (docs/decisions.md, "How much
--- history the models compute"): the evaluated quarter and the seven before it (the workbook's
--- trends), and every quarter since the start of a contract valid in the evaluated quarter (its
--- escalation counts missed quarters back to its start, SPEC §2.2). The run variable
--- history_start_date, when set, takes the place of both: the benchmark sets it to the quarter
--- itself to time one quarter's provider × offer metrics alone.
+-- Rule: trend_start_date is the first quarter of the workbook's trends, the evaluated quarter
+-- and the seven before it. history_start_date is the first cohort quarter the evaluated
+-- quarter's outputs need, so that the per-participation models compute no more history than
+-- that (docs/decisions.md, "How much history the models compute"): the trend's start, or the
+-- start of a contract valid in the evaluated quarter if earlier (its escalation counts missed
+-- quarters back to its start, SPEC §2.2). The run variable history_start_date, when set, takes
+-- its place: the benchmark sets it to the quarter itself to time one quarter's provider × offer
+-- metrics alone.
 with contracts as (
     select * from stg_contracts
 ),
@@ -25,6 +26,7 @@ needed_starts as (
 )
 
 select
+    trend_start_date,
     coalesce(
         getvariable('history_start_date'),
         least(trend_start_date, coalesce(earliest_contract_start_date, trend_start_date))

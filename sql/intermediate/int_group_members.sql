@@ -16,10 +16,15 @@ contracts as (
     select * from stg_contracts
 ),
 
+cohort_window as (
+    select * from int_cohort_window
+),
+
 recent_cohort as (
-    select * from cohort
-    where cohort_quarter_start_date
-        >= (getvariable('quarter_start_date') - to_months(3 * 7))::date
+    select cohort.*
+    from cohort
+    inner join cohort_window
+        on cohort.cohort_quarter_start_date >= cohort_window.trend_start_date
 ),
 
 provider_offer_members as (

@@ -39,7 +39,6 @@ providers as (
 current_quarter as (
     select * from statuses
     where cohort_quarter_start_date = getvariable('quarter_start_date')
-        and coalesce(valid_to_date, date '9999-12-31') >= getvariable('quarter_start_date')
 )
 
 select
