@@ -200,16 +200,16 @@ def validate(gx, context, name: str, rules: list[Rule], batch, key_column: str) 
     )
     result = checkpoint.run(batch_parameters={"dataframe": batch})
     summary = next(iter(result.run_results.values()))
-    failed = [result for result in summary.results if not result.success]
+    failed = [outcome for outcome in summary.results if not outcome.success]
     if not failed:
         return []  # GX fingerprints every batch it is given: 0.5 s at 5 million rows
     gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
     by_key = {rule.key: rule for rule in rules}
     return [
         failing_keys(
-            gx, gx_batch, by_key[result.expectation_config.meta["key"]], result, key_column
+            gx, gx_batch, by_key[outcome.expectation_config.meta["key"]], outcome, key_column
         )
-        for result in failed
+        for outcome in failed
     ]
 
 

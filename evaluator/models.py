@@ -11,6 +11,7 @@ from the files themselves: a model runs after every model it names.
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from graphlib import TopologicalSorter
 from pathlib import Path
 
@@ -48,8 +49,9 @@ class Model:
     layer: str
     path: Path
 
-    @property
+    @cached_property
     def sql(self) -> str:
+        """Read once: discovery, the view mark and the run each need the text."""
         return self.path.read_text(encoding="utf-8")
 
     @property

@@ -9,7 +9,6 @@ assessments, and exits of citizens who never took part.
 """
 
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +17,7 @@ import duckdb
 from evaluator.export.atomic import staged_folder
 from evaluator.io.extract import DEFAULT_EXIT_CODES
 from evaluator.models import SQL_DIR, set_variables
+from evaluator.settings import EngineSettings
 
 SYNTH_DIR = SQL_DIR / "synth"
 VIEWS = ("synth_offer_catalogue", "synth_participation_facts")
@@ -42,11 +42,9 @@ def write_synthetic_extract(
 ) -> list[Path]:
     """Write a synthetic extract with `participations` rows of participations into `out_dir`
     (all files or none); returns the files written."""
-    with tempfile.TemporaryDirectory(prefix="evaluator-synth-") as spill:
-        config = {"memory_limit": SYNTH_MEMORY_LIMIT, "temp_directory": spill}
-        return write_tables(
-            duckdb.connect(config=config), out_dir, participations, seed, file_format
-        )
+    config = EngineSettings(memory_limit=SYNTH_MEMORY_LIMIT).duckdb_config()
+    with duckdb.connect(config=config) as con:  # closing it deletes what it spilled
+        return write_tables(con, out_dir, participations, seed, file_format)
 
 
 def write_tables(
