@@ -116,18 +116,20 @@ def write_offer_metrics_alone(con, report: Path) -> None:
 def scan_every_column(folder: Path) -> None:
     """Read every column of every input file once, as the evaluation's reader would have to."""
     import duckdb
+    from duckdb import ColumnExpression, FunctionExpression
 
     con = duckdb.connect()
     for path in sorted(folder.iterdir()):
-        source = (
-            f"read_parquet('{path}')"
-            if path.suffix == ".parquet"
-            else (f"read_csv('{path}', all_varchar = true)")
-        )
-        columns = [row[0] for row in con.execute(f"describe select * from {source}").fetchall()]
+        if path.suffix == ".parquet":
+            relation = con.read_parquet(str(path))
+        else:
+            relation = con.read_csv(str(path), all_varchar=True)
         # A hash of every value: Parquet statistics could answer max() without reading a value.
-        aggregates = ", ".join(f'sum(hash("{column}"))' for column in columns)
-        con.execute(f"select count(*), {aggregates} from {source}").fetchall()
+        hashes = [
+            FunctionExpression("sum", FunctionExpression("hash", ColumnExpression(column)))
+            for column in relation.columns
+        ]
+        relation.aggregate([FunctionExpression("count_star"), *hashes]).fetchall()
 
 
 def run_part(part: str, folder: Path, report: Path) -> dict:
