@@ -25,9 +25,9 @@ from evaluator.io.parse import source_relation_name
 from evaluator.io.readers import ROW_COLUMN
 from evaluator.io.schema import TABLES, Table
 from evaluator.models import set_variables
+from evaluator.resources import RULES_DIR, SQL_DIR, shipped_file
 
-CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
-BATCH_SQL_DIR = Path(__file__).resolve().parent.parent / "sql" / "checks"
+BATCH_SQL_DIR = SQL_DIR / "checks"
 MAX_ROWS_PER_RULE = 10_000
 NUMBER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "DECIMAL", "FLOAT", "DOUBLE"}
 DOCS_SITE = "report"
@@ -64,7 +64,7 @@ class Rule:
 
 
 def load_rules(table: Table) -> list[Rule]:
-    path = CHECKS_DIR / f"{table.name}.toml"
+    path = shipped_file(RULES_DIR / f"{table.name}.toml")
     document = tomllib.loads(path.read_text(encoding="utf-8"))
     return [Rule(table=table.name, **entry) for entry in document.get("rule", [])]
 
@@ -134,7 +134,7 @@ def run_checks(
         if table.name not in files or not rules:
             continue
         batch = comparable_numbers(
-            con.sql((BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8"))
+            con.sql(shipped_file(BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8"))
         )
         source = con.table(source_relation_name(table))
         for failure in validate(gx, context, table.name, rules, batch, ROW_COLUMN):

@@ -7,8 +7,10 @@ from functools import wraps
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 
+from evaluator import __version__
 from evaluator.console import (
     console,
     print_check_result,
@@ -17,13 +19,13 @@ from evaluator.console import (
     print_weekly,
     progress_status,
 )
-from evaluator.demo import DEMO_DATA_DIR, DEMO_TARGETS
-from evaluator.export.csv_files import write_data_quality_csv
+from evaluator.export.csv_files import write_findings_file
 from evaluator.export.weekly_files import write_weekly_report
-from evaluator.findings import EXIT_USAGE, BlockingInputError, EvaluatorError
+from evaluator.findings import EXIT_USAGE, BlockingInputError, EvaluatorError, FileSystemError
 from evaluator.pipeline import check_extract, evaluate
 from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_report
+from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.settings import load_settings
 from evaluator.synthetic import write_synthetic_extract
 from evaluator.weekly import Week, evaluate_week
@@ -35,7 +37,6 @@ class Language(StrEnum):
 
 
 app = typer.Typer(
-    help="Effect prices and contract follow-up for the offers a jobcenter buys.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -60,6 +61,31 @@ AsOfOption = Annotated[
 ]
 
 
+def print_version(show: bool) -> None:
+    if show:
+        console.print(f"evaluator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Effect prices and contract follow-up for the offers a jobcenter buys.
+
+    Start with the demo, then run a quarter of your own extract:
+
+        evaluator demo
+
+        evaluator run --data extracts/2026-10 --quarter 2026Q2
+    """
+
+
 def reports_user_errors(command: Callable[..., None]) -> Callable[..., None]:
     """Turn the library's errors into a message and the exit status of SPEC §3, no traceback."""
 
@@ -75,9 +101,14 @@ def reports_user_errors(command: Callable[..., None]) -> Callable[..., None]:
             console.print(f"[bold red]Error:[/] {error}")
             raise typer.Exit(error.exit_code) from None
         except OSError as error:
-            # An output place that cannot be written (missing, read-only, full): the files read
-            # are checked by the readers, so what reaches here is where the user sent the output.
-            console.print(f"[bold red]Error:[/] {error.filename}: cannot write ({error.strerror})")
+            # The writers and readers name their paths; this is for a place they did not expect
+            # to fail (a scratch folder, a file opened by a library).
+            failure = FileSystemError.from_os_error(error, "(a file of the evaluator)")
+            console.print(f"[bold red]Error:[/] {failure}")
+            raise typer.Exit(EXIT_USAGE) from None
+        except duckdb.IOException as error:
+            # DuckDB's own file errors (its spill files on a full disk) name the path themselves.
+            console.print(f"[bold red]Error:[/] {str(error).splitlines()[0]}")
             raise typer.Exit(EXIT_USAGE) from None
 
     return wrapper
@@ -132,7 +163,7 @@ def run(
 @app.command()
 @reports_user_errors
 def demo(out: OutOption = None, lang: LangOption = Language.DA) -> None:
-    """Evaluate the demo extract shipped in fixtures/demo (a fictional municipality).
+    """Evaluate the demo extract shipped with the package (a fictional municipality).
 
     Evaluates the demo's latest quarter whose follow-up window is complete, and writes the
     Monday numbers of its latest complete week into the same folder.
@@ -207,7 +238,7 @@ def check(
     with progress_status() as progress:
         findings = check_extract(data, as_of_date, progress, load_settings(config).engine)
     if out is not None:
-        write_data_quality_csv(findings, out)
+        write_findings_file(findings, out)
     print_check_result(findings, out)
     if any(finding.is_blocking for finding in findings):
         raise typer.Exit(BlockingInputError.exit_code)

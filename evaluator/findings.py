@@ -4,7 +4,11 @@ A finding points at one place in the input (file, row, column) so a user can ope
 fix it. Row numbers are those a user sees: 1-based, header excluded; 0 means the whole file.
 """
 
+import errno
+import os
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["blocking", "warning"]
@@ -59,3 +63,42 @@ class BlockingInputError(EvaluatorError):
         self.findings = findings
         blocking = sum(finding.is_blocking for finding in findings)
         super().__init__(f"The input failed {blocking} blocking data-quality check(s).")
+
+
+class FileSystemError(EvaluatorError):
+    """The operating system refused to read or write a file: a full disk, no permission, a
+    read-only folder, a name too long. The message names the path and the system's reason."""
+
+    def __init__(self, path: Path | str, reason: str, consequence: str = "") -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}" + (f"; {consequence}" if consequence else ""))
+
+    @classmethod
+    def from_os_error(
+        cls, error: OSError, fallback_path: Path | str, consequence: str = ""
+    ) -> "FileSystemError":
+        """The path and the reason in words that `error` carries, whatever its shape."""
+        if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+            # copytree gathers (source, destination, reason) triples instead of raising at once.
+            _, destination, why = error.args[0][0]
+            return cls(destination, str(why), consequence)
+        path = error.filename if error.filename is not None else fallback_path
+        return cls(path, os_error_reason(error), consequence)
+
+
+# What the system's terse words mean for someone who only wanted a report written.
+OS_ERROR_HINTS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EEXIST: "a file stands where a folder is needed",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ENAMETOOLONG: "a name in the path, or the whole path, is longer than the system allows",
+    errno.EROFS: "the folder can only be read",
+}
+
+
+def os_error_reason(error: OSError) -> str:
+    """The system's reason in words ("No space left on device (the disk is full)")."""
+    reason = error.strerror or (os.strerror(error.errno) if error.errno else str(error))
+    hint = OS_ERROR_HINTS.get(error.errno or 0)
+    return f"{reason} ({hint})" if hint else reason

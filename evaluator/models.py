@@ -18,10 +18,11 @@ from pathlib import Path
 import duckdb
 
 from evaluator.quarter import Quarter
+from evaluator.resources import SQL_DIR, IncompleteInstallationError, shipped_file
 from evaluator.settings import Settings
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-MACRO_DIR = SQL_DIR / "macros"
+# In the order they are created: the metric macros, then the parsing macros.
+MACRO_FILES = ("metrics.sql", "parse.sql")
 LAYERS = ("staging", "intermediate", "marts")
 VIEW_LAYERS = {"staging"}
 WORD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -61,7 +62,8 @@ class Model:
 
 def load_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Create the parsing and metric macros; the readers need them before any model runs."""
-    for path in sorted(MACRO_DIR.glob("*.sql")):
+    for name in MACRO_FILES:
+        path = shipped_file(SQL_DIR / "macros" / name)
         con.execute(path.read_text(encoding="utf-8")).fetchall()
 
 
@@ -111,17 +113,20 @@ QUARTERLY_MARTS = (
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 
 
-def discover_models(targets: tuple[str, ...], sql_dir: Path = SQL_DIR) -> list[Model]:
+def discover_models(targets: tuple[str, ...]) -> list[Model]:
     """The models `targets` need, in an order where each runs after the models it reads."""
     models = {
         path.stem: Model(path.stem, layer, path)
         for layer in LAYERS
-        for path in sorted((sql_dir / layer).glob("*.sql"))
+        for path in sorted((SQL_DIR / layer).glob("*.sql"))
     }
     reads = {
         name: {word for word in referenced_words(model.sql) if word in models and word != name}
         for name, model in models.items()
     }
+    for name in targets:
+        if name not in models:
+            raise IncompleteInstallationError(SQL_DIR / "marts" / f"{name}.sql")
     needed: set[str] = set()
     pending = list(targets)
     while pending:
@@ -139,10 +144,14 @@ def referenced_words(sql: str) -> set[str]:
 
 
 def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None:
-    """Create the relations of `targets` and of every model they read."""
+    """Create the relations of `targets` and of every model they read. A model that names a
+    relation or macro no shipped file creates means a file is missing from the installation."""
     for model in discover_models(targets):
-        relation = con.sql(model.sql)
-        if model.is_view:
-            relation.create_view(model.name)
-        else:
-            relation.create(model.name)
+        try:
+            relation = con.sql(model.sql)
+            if model.is_view:
+                relation.create_view(model.name)
+            else:
+                relation.create(model.name)
+        except duckdb.CatalogException as error:
+            raise IncompleteInstallationError(model.path, reason=str(error)) from error

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from evaluator.checks import run_checks, set_check_variables
-from evaluator.findings import BlockingInputError, Finding, UsageError
+from evaluator.findings import BlockingInputError, FileSystemError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
 from evaluator.models import QUARTERLY_MARTS, load_macros, run_models, set_run_variables
 from evaluator.quarter import Quarter, latest_complete_quarter
@@ -65,8 +65,13 @@ def read_extract(
     con = duckdb.connect(config=engine.duckdb_config())
     load_macros(con)
     progress(f"Reading the extract in {data_dir}")
-    with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
-        extract = load_extract(con, data_dir, Path(scratch))
+    try:
+        with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
+            extract = load_extract(con, data_dir, Path(scratch))
+    except OSError as error:
+        # A file or folder the system will not let us read (no permission, a path too long), or
+        # a full disk under the scratch folder that holds transcoded files.
+        raise FileSystemError.from_os_error(error, data_dir, "nothing was written") from None
     extract.findings += run_reading_checks(extract)
     return con, extract
 

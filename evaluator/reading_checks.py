@@ -23,7 +23,6 @@ from dataclasses import replace
 import pandas as pd
 
 from evaluator.checks import (
-    CHECKS_DIR,
     Failure,
     Rule,
     import_great_expectations,
@@ -36,8 +35,9 @@ from evaluator.io.extract import Extract, ValueProblems
 from evaluator.io.parse import NUMBER_EXAMPLES, problem_checks_of_frame, problem_column
 from evaluator.io.readers import ROW_COLUMN
 from evaluator.io.schema import Column
+from evaluator.resources import RULES_DIR, shipped_file
 
-READING_RULES = CHECKS_DIR / "reading.toml"
+READING_RULES = RULES_DIR / "reading.toml"
 KEY = "_key"
 # Which reading rule judges a column's unparsed values, by the column's kind.
 TYPE_RULES = {
@@ -50,7 +50,7 @@ TYPE_RULES = {
 
 def load_reading_rules() -> dict[str, Rule]:
     """The rules of `checks/reading.toml`, by what they apply to."""
-    document = tomllib.loads(READING_RULES.read_text(encoding="utf-8"))
+    document = tomllib.loads(shipped_file(READING_RULES).read_text(encoding="utf-8"))
     return {entry["applies_to"]: Rule(table="", **entry) for entry in document["rule"]}
 
 

@@ -21,6 +21,7 @@ from evaluator.io.schema import (
     SATISFACTION,
     Table,
 )
+from evaluator.resources import DEFAULT_EXIT_CODES, shipped_file
 
 FIRST_START = dt.date(2024, 1, 2)
 LAST_START = dt.date(2026, 8, 31)
@@ -407,5 +408,5 @@ def demo_contracts(offers: list[Offer]) -> list[list[object]]:
 
 
 def copy_default_exit_codes(out_dir: Path) -> None:
-    default = Path(__file__).resolve().parent / "data" / "exit_codes.csv"
-    (out_dir / "exit_codes.csv").write_text(default.read_text(encoding="utf-8"), encoding="utf-8")
+    default = shipped_file(DEFAULT_EXIT_CODES).read_text(encoding="utf-8")
+    (out_dir / "exit_codes.csv").write_text(default, encoding="utf-8")

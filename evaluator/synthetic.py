@@ -15,8 +15,8 @@ from typing import Literal
 import duckdb
 
 from evaluator.export.atomic import staged_folder
-from evaluator.io.extract import DEFAULT_EXIT_CODES
-from evaluator.models import SQL_DIR, set_variables
+from evaluator.models import set_variables
+from evaluator.resources import DEFAULT_EXIT_CODES, SQL_DIR, shipped_file
 from evaluator.settings import EngineSettings
 
 SYNTH_DIR = SQL_DIR / "synth"
@@ -62,17 +62,22 @@ def write_tables(
         "synth_citizens": max(1, participations * 10 // 22),
     }
     set_variables(con, SET_SYNTH_VARIABLES, values)
-    con.execute((SYNTH_DIR / "macros.sql").read_text(encoding="utf-8")).fetchall()
+    con.execute(synth_sql("macros")).fetchall()
     for view in VIEWS:
-        con.sql((SYNTH_DIR / f"{view}.sql").read_text(encoding="utf-8")).create_view(view)
+        con.sql(synth_sql(view)).create_view(view)
     with staged_folder(out_dir) as staging:
         for table in TABLES:
-            relation = con.sql((SYNTH_DIR / f"{table}.sql").read_text(encoding="utf-8"))
+            relation = con.sql(synth_sql(table))
             path = staging / f"{table}.{file_format}"
             if file_format == "parquet":
                 relation.write_parquet(str(path))
             else:
                 relation.write_csv(str(path), header=True)
-        shutil.copyfile(DEFAULT_EXIT_CODES, staging / "exit_codes.csv")
+        shutil.copyfile(shipped_file(DEFAULT_EXIT_CODES), staging / "exit_codes.csv")
         names = sorted(path.name for path in staging.iterdir())
     return [out_dir / name for name in names]
+
+
+def synth_sql(name: str) -> str:
+    """The text of one of the generator's SQL files."""
+    return shipped_file(SYNTH_DIR / f"{name}.sql").read_text(encoding="utf-8")

@@ -5,10 +5,11 @@ excluded."""
 import duckdb
 import pytest
 
-from evaluator.checks import CHECKS_DIR, comparable_numbers, load_rules
+from evaluator.checks import comparable_numbers, load_rules
 from evaluator.io.schema import TABLES
 from evaluator.pipeline import check_extract
 from evaluator.reading_checks import load_reading_rules
+from evaluator.resources import RULES_DIR
 from fixtures.builders import JOB, ExtractBuilder
 from fixtures.builders import small_valid_extract as clean
 
@@ -204,7 +205,7 @@ def test_gx_version_is_the_one_the_checks_were_written_for():
 
 
 def test_every_rule_is_described_in_the_checks_readme():
-    readme = (CHECKS_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (RULES_DIR / "README.md").read_text(encoding="utf-8")
     for table in TABLES:
         for rule in load_rules(table):
             assert f"| {table.name} | `{rule.rule}`" in readme or f"`{rule.rule}`" in readme
@@ -275,7 +276,7 @@ def test_reading_rules_come_from_the_rule_file(tmp_path, monkeypatch):
     """Great-expectations, not the reader, decides: a rule file that allows empty citizen ids
     (value_set [true, false]) lets the empty value through."""
     lenient = (
-        (CHECKS_DIR / "reading.toml")
+        (RULES_DIR / "reading.toml")
         .read_text(encoding="utf-8")
         .replace(
             'arguments = { column = "{column}__empty", value_set = [false] }',
@@ -289,7 +290,7 @@ def test_reading_rules_come_from_the_rule_file(tmp_path, monkeypatch):
 
 
 def test_every_reading_rule_is_described_in_the_checks_readme():
-    readme = (CHECKS_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (RULES_DIR / "README.md").read_text(encoding="utf-8")
     for rule in load_reading_rules().values():
         assert f"`{rule.rule}`" in readme
 

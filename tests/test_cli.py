@@ -1,6 +1,8 @@
 """The command line (SPEC §3) through typer's CliRunner: exit statuses, messages that name file,
 row and column, no traceback, an earlier report left as it was, and every command documented."""
 
+import errno
+import os
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +12,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from evaluator.cli import app
-from evaluator.demo import DEMO_DATA_DIR
+from evaluator.findings import FileSystemError
+from evaluator.resources import DEMO_DATA_DIR
 
 runner = CliRunner()
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -168,7 +171,9 @@ def test_an_output_place_that_cannot_be_written_exits_2(tmp_path, command):
     blocker.write_text("not a folder", encoding="utf-8")
     result = invoke(*command, blocker / "out")
     assert result.exit_code == 2, result.output
-    assert f"{blocker}" in one_line(result.output) and "cannot write" in result.output
+    assert f"{blocker}: File exists (a file stands where a folder is needed)" in one_line(
+        result.output
+    )
     assert "Traceback" not in result.output
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
@@ -191,11 +196,13 @@ def test_a_failed_write_leaves_the_earlier_report(demo_copy, earlier_report, mon
     import evaluator.report
 
     def fail(*_):
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(evaluator.report, "write_manifest", fail)
     before = snapshot(earlier_report)
-    with pytest.raises(OSError):
+    with pytest.raises(
+        FileSystemError, match=re.escape("No space left on device (the disk is full)")
+    ):
         evaluator.report.write_report(
             evaluator.pipeline.evaluate(demo_copy, None, evaluator.settings.Settings()),
             earlier_report,

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from evaluator.cli import app
-from evaluator.demo import DEMO_DATA_DIR
+from evaluator.resources import DEMO_DATA_DIR
 from fixtures.dialects import rewrite_danish_csv, rewrite_parquet, rewrite_xlsx
 
 METRIC_CSVS = ("provider_offer_metrics.csv", "provider_metrics.csv", "contract_flags.csv")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from evaluator.demo import DEMO_DATA_DIR
 from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
 from evaluator.report import write_report
+from evaluator.resources import DEMO_DATA_DIR
 from evaluator.settings import Settings
 
 DA = SCORECARD_LABELS["da"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 from duckdb import ColumnExpression
 
+from evaluator.export.atomic import staged_file
 from evaluator.findings import Finding
 
 GROUP_METRIC_COLUMNS = (
@@ -141,6 +142,13 @@ def write_data_quality_csv(findings: list[Finding], path: Path) -> None:
         for f in sorted_findings(findings)
     ]
     write_rows(path, DATA_QUALITY_COLUMNS, rows)
+
+
+def write_findings_file(findings: list[Finding], path: Path) -> None:
+    """`evaluator check --out`: the findings as `data_quality.csv`, replacing an earlier file
+    only when the new one is complete."""
+    with staged_file(path) as staging:
+        write_data_quality_csv(findings, staging)
 
 
 def sorted_findings(findings: list[Finding]) -> list[Finding]:

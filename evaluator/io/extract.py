@@ -17,9 +17,9 @@ from evaluator.io.files import UnreadableFileError, find_table_files, sha256_of
 from evaluator.io.parse import create_source_table, value_problems
 from evaluator.io.readers import RawTable, load_raw_table
 from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
+from evaluator.resources import DEFAULT_EXIT_CODES, shipped_file
 
 RAW_DATABASE = "raw"
-DEFAULT_EXIT_CODES = Path(__file__).resolve().parent.parent / "data" / "exit_codes.csv"
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,7 @@ def load_absent_table(
     if table.required:
         extract.missing_tables[table.name] = True
     elif table is EXIT_CODES:
-        shipped = DEFAULT_EXIT_CODES.parent
-        load_table(con, shipped, table, scratch, extract)
+        load_table(con, shipped_file(DEFAULT_EXIT_CODES).parent, table, scratch, extract)
     else:
         create_empty_source_table(con, table)
 

@@ -1,0 +1,1 @@
+"""The data-quality rules, installed as ``evaluator.rules`` (see pyproject.toml)."""
