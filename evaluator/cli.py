@@ -21,10 +21,16 @@ from evaluator.console import (
 )
 from evaluator.export.csv_files import write_findings_file
 from evaluator.export.weekly_files import write_weekly_report
-from evaluator.findings import EXIT_USAGE, BlockingInputError, EvaluatorError, FileSystemError
+from evaluator.findings import (
+    EXIT_USAGE,
+    BlockingInputError,
+    EvaluatorError,
+    FileSystemError,
+    UsageError,
+)
 from evaluator.pipeline import check_extract, evaluate
 from evaluator.quarter import Quarter, parse_as_of
-from evaluator.report import summarise, write_report
+from evaluator.report import summarise, write_jobcenter_reports, write_report
 from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.settings import load_settings
 from evaluator.synthetic import write_synthetic_extract
@@ -121,14 +127,20 @@ def evaluate_and_report(
     as_of: dt.date | None,
     out: Path | None,
     lang: Language,
+    jobcenter: str | None = None,
+    each_jobcenter: bool = False,
 ) -> Path:
-    """Evaluate and write the report; returns the report folder."""
+    """Evaluate and write the report (with `each_jobcenter`, one per jobcenter beside it);
+    returns the report folder."""
     settings = load_settings(config)
     with progress_status() as progress:
-        evaluation = evaluate(data, quarter, settings, as_of, progress)
+        evaluation = evaluate(data, quarter, settings, as_of, progress, jobcenter=jobcenter)
         progress("Writing the report")
         folder = out or Path("reports") / evaluation.quarter.label
-        files = write_report(evaluation, folder, lang.value)
+        if each_jobcenter:
+            files = write_jobcenter_reports(evaluation, folder, lang.value, progress)
+        else:
+            files = write_report(evaluation, folder, lang.value)
     print_summary(evaluation, summarise(evaluation), files)
     return folder
 
@@ -142,22 +154,44 @@ def run(
     config: ConfigOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Language.DA,
+    jobcenter: Annotated[
+        str | None,
+        typer.Option(
+            "--jobcenter",
+            help="Evaluate one jobcenter of a pooled extract against the whole extract's strata.",
+        ),
+    ] = None,
+    each_jobcenter: Annotated[
+        bool,
+        typer.Option(
+            "--each-jobcenter",
+            help="Also write one report per jobcenter, in --out/<jobcenter>/.",
+        ),
+    ] = False,
 ) -> None:
     """Run the quarterly evaluation of an extract and write the report.
 
     Computes outcomes, costs, effect prices per provider and offer, and contract flags for the
     cohort of participations that ended in the quarter, and writes the CSVs and the workbook
-    scorecards.xlsx (in Danish unless --lang en).
+    scorecards.xlsx (in Danish unless --lang en). A pooled extract of several jobcenters gets
+    their benchmark (jobcenter_metrics.csv); --jobcenter evaluates one of them, and
+    --each-jobcenter writes every one's report beside the pooled one, from one read.
 
     Example:
 
         evaluator run --data extracts/2026-10 --quarter 2026Q2 --out reports/2026Q2
 
+        evaluator run --data extracts/region --quarter 2026Q2 --jobcenter "Jobcenter Vejle"
+
     Exit status: 0 done, 1 the input failed a blocking data-quality check (nothing is
-    written), 2 a usage or settings error.
+    written), 2 a usage or settings error (an unknown jobcenter lists the extract's).
     """
+    if jobcenter is not None and each_jobcenter:
+        raise UsageError("--jobcenter and --each-jobcenter exclude each other; give one")
     as_of_date = parse_as_of(as_of) if as_of else None
-    evaluate_and_report(data, Quarter.parse(quarter), config, as_of_date, out, lang)
+    evaluate_and_report(
+        data, Quarter.parse(quarter), config, as_of_date, out, lang, jobcenter, each_jobcenter
+    )
 
 
 @app.command()

@@ -28,6 +28,7 @@ VIEW_LAYERS = {"staging"}
 WORD = re.compile(r"[a-z_][a-z0-9_]*")
 LINE_COMMENT = re.compile(r"--[^\n]*")
 VIEW_MARK = re.compile(r"^-- Materialized: view$", re.MULTILINE)
+DROP_STATEMENTS = {True: "drop view {name}", False: "drop table {name}"}
 
 # Run settings reach the models as DuckDB variables, read there with getvariable().
 SET_VARIABLE_STATEMENTS = {
@@ -41,6 +42,7 @@ SET_VARIABLE_STATEMENTS = {
     "has_satisfaction": "set variable has_satisfaction = $value::boolean",
     "has_progression": "set variable has_progression = $value::boolean",
     "history_start_date": "set variable history_start_date = $value::date",
+    "jobcenter": "set variable jobcenter = $value::varchar",
 }
 
 
@@ -74,10 +76,12 @@ def set_run_variables(
     settings: Settings,
     present_tables: set[str],
     history_start: dt.date | None = None,
+    jobcenter: str | None = None,
 ) -> None:
     """Set the variables the models read. `history_start` overrides the first cohort quarter the
     models compute (int_cohort_window): the benchmark sets it to the quarter to time that quarter's
-    provider × offer metrics alone; a run leaves it to the model."""
+    provider × offer metrics alone; a run leaves it to the model. `jobcenter` names the one
+    jobcenter of a pooled extract to evaluate (SPEC §2.7); None evaluates them all."""
     values = {
         "quarter_label": quarter.label,
         "quarter_start_date": quarter.start_date.isoformat(),
@@ -89,6 +93,7 @@ def set_run_variables(
         "has_satisfaction": "satisfaction" in present_tables,
         "has_progression": "progression" in present_tables,
         "history_start_date": history_start.isoformat() if history_start else None,
+        "jobcenter": jobcenter,
     }
     set_variables(con, SET_VARIABLE_STATEMENTS, values)
 
@@ -109,6 +114,8 @@ QUARTERLY_MARTS = (
     "offer_scorecard",
     "offer_type_funnel",
     "group_quarter_trend",
+    "jobcenter_metrics",
+    "jobcenter_funnel",
 )
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 
@@ -147,11 +154,43 @@ def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None
     """Create the relations of `targets` and of every model they read. A model that names a
     relation or macro no shipped file creates means a file is missing from the installation."""
     for model in discover_models(targets):
-        try:
-            relation = con.sql(model.sql)
-            if model.is_view:
-                relation.create_view(model.name)
-            else:
-                relation.create(model.name)
-        except duckdb.CatalogException as error:
-            raise IncompleteInstallationError(model.path, reason=str(error)) from error
+        create_model(con, model)
+
+
+def create_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    try:
+        relation = con.sql(model.sql)
+        if model.is_view:
+            relation.create_view(model.name)
+        else:
+            relation.create(model.name)
+    except duckdb.CatalogException as error:
+        raise IncompleteInstallationError(model.path, reason=str(error)) from error
+
+
+def rerun_models_reading(
+    con: duckdb.DuckDBPyConnection, targets: tuple[str, ...], variable: str
+) -> None:
+    """Compute again, after `variable` changed, the models of `targets` that read it and every
+    model downstream of them; the others keep what they hold. (`--each-jobcenter` reads and
+    models the extract once, then recomputes only what the jobcenter changes.)"""
+    models = discover_models(targets)
+    reading = f"getvariable('{variable}')"
+    changed: set[str] = set()
+    for model in models:  # in dependency order: a model's inputs come first
+        words = referenced_words(model.sql)
+        if reading in model.sql or words & changed:
+            changed.add(model.name)
+            drop_model(con, model)
+    for model in models:
+        if model.name in changed:
+            create_model(con, model)
+
+
+def drop_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Drop a model's relation. The one statement that names a relation: DuckDB binds no
+    identifier as a parameter and its relation API cannot drop, so the name goes into the text,
+    after checking that it is a model file's plain name (docs/decisions.md)."""
+    if not WORD.fullmatch(model.name):
+        raise ValueError(f"not a model name: {model.name!r}")
+    con.execute(DROP_STATEMENTS[model.is_view].format(name=model.name))

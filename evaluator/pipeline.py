@@ -7,7 +7,7 @@ exporters read from it. Nothing is written to disk here.
 import datetime as dt
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -15,7 +15,15 @@ import duckdb
 from evaluator.checks import run_checks, set_check_variables
 from evaluator.findings import BlockingInputError, FileSystemError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
-from evaluator.models import QUARTERLY_MARTS, load_macros, run_models, set_run_variables
+from evaluator.models import (
+    QUARTERLY_MARTS,
+    SET_VARIABLE_STATEMENTS,
+    load_macros,
+    rerun_models_reading,
+    run_models,
+    set_run_variables,
+    set_variables,
+)
 from evaluator.quarter import Quarter, latest_complete_quarter
 from evaluator.reading_checks import run_reading_checks
 from evaluator.settings import EngineSettings, Settings
@@ -23,6 +31,10 @@ from evaluator.settings import EngineSettings, Settings
 DEFAULT_ENGINE = EngineSettings()
 
 Progress = Callable[[str], None]
+
+EXTRACT_JOBCENTERS = """
+select distinct jobcenter from src_participations where jobcenter is not null order by jobcenter
+"""
 
 LATEST_EXTRACT_DATE = """
 select max(latest_date) from (
@@ -43,6 +55,7 @@ class Evaluation:
     settings: Settings
     extract: Extract
     data_docs: tempfile.TemporaryDirectory | None
+    jobcenter: str | None = None
 
     @property
     def is_preliminary(self) -> bool:
@@ -127,13 +140,16 @@ def evaluate(
     as_of: dt.date | None = None,
     progress: Progress = lambda _: None,
     data_docs: bool = True,
+    jobcenter: str | None = None,
 ) -> Evaluation:
     """Run the quarterly evaluation of SPEC §2 on the extract in `data_dir`.
 
     With no `quarter`, the latest quarter whose follow-up is complete is evaluated. With
     `data_docs`, GX's Data Docs are built for the report (about 2 s; callers that only want the
-    numbers can skip them).
-    Raises `BlockingInputError` (exit 1) when the input fails a blocking rule.
+    numbers can skip them). With `jobcenter`, one jobcenter of a pooled extract is evaluated
+    against the strata of the whole extract (SPEC §2.7).
+    Raises `BlockingInputError` (exit 1) when the input fails a blocking rule, and
+    `UsageError` (exit 2) when `jobcenter` is not one of the extract's.
     """
     con, extract = read_extract(data_dir, progress, settings.engine)
     if extract.blocking:
@@ -146,7 +162,36 @@ def evaluate(
     extract.findings += check_values(con, extract, as_of, cohort, docs and Path(docs.name))
     if extract.blocking:
         raise BlockingInputError(extract.findings)
-    set_run_variables(con, quarter, as_of, settings, extract.present_tables)
+    if jobcenter is not None:
+        check_jobcenter_name(con, jobcenter)
+    set_run_variables(con, quarter, as_of, settings, extract.present_tables, jobcenter=jobcenter)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
     run_models(con, QUARTERLY_MARTS)
-    return Evaluation(con, quarter, as_of, settings, extract, docs)
+    return Evaluation(con, quarter, as_of, settings, extract, docs, jobcenter)
+
+
+def extract_jobcenters(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The jobcenters of the extract's participations, in name order."""
+    return [row[0] for row in con.execute(EXTRACT_JOBCENTERS).fetchall()]
+
+
+def check_jobcenter_name(con: duckdb.DuckDBPyConnection, jobcenter: str) -> None:
+    names = extract_jobcenters(con)
+    if jobcenter not in names:
+        raise UsageError(
+            f"--jobcenter {jobcenter!r}: the extract has no such jobcenter; its jobcenters are "
+            + ", ".join(repr(name) for name in names)
+        )
+
+
+def evaluate_jobcenter(evaluation: Evaluation, jobcenter: str | None) -> Evaluation:
+    """The same evaluation for one jobcenter of the pooled extract (None: all of them again),
+    from the tables already read, checked and modelled: only the models that the jobcenter
+    changes are computed again (SPEC §2.7). The marts of `evaluation` are replaced, so write
+    its outputs first; the returned evaluation reads the new ones."""
+    if jobcenter is not None:
+        check_jobcenter_name(evaluation.con, jobcenter)
+    statement = {"jobcenter": SET_VARIABLE_STATEMENTS["jobcenter"]}
+    set_variables(evaluation.con, statement, {"jobcenter": jobcenter})
+    rerun_models_reading(evaluation.con, QUARTERLY_MARTS, "jobcenter")
+    return replace(evaluation, jobcenter=jobcenter)

@@ -1,5 +1,6 @@
 """Write the report folder of SPEC §4 from a finished evaluation, all files or none."""
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,7 +9,7 @@ from evaluator.export.atomic import staged_folder
 from evaluator.export.csv_files import write_data_quality_csv, write_metric_csvs
 from evaluator.export.manifest import write_manifest
 from evaluator.export.scorecards import write_scorecards
-from evaluator.pipeline import Evaluation
+from evaluator.pipeline import Evaluation, Progress, evaluate_jobcenter, extract_jobcenters
 
 SUMMARY_QUERY = """
 select
@@ -41,11 +42,58 @@ def write_report(evaluation: Evaluation, out_dir: Path, lang: str = "da") -> lis
     """Write every output of SPEC §4 into `out_dir`, the workbook in language `lang`; returns
     the files written."""
     with staged_folder(out_dir) as staging:
-        write_metric_csvs(evaluation.con, staging)
-        write_scorecards(evaluation, staging / "scorecards.xlsx", lang)
-        write_data_quality_csv(evaluation.extract.findings, staging / "data_quality.csv")
-        write_manifest(evaluation, staging / "manifest.json")
-        if evaluation.data_docs is not None:
-            shutil.copytree(evaluation.data_docs.name, staging / "data_docs")
+        write_report_files(evaluation, staging, lang)
         names = sorted(path.name for path in staging.iterdir())
     return [out_dir / name for name in names]
+
+
+def write_jobcenter_reports(
+    evaluation: Evaluation, out_dir: Path, lang: str = "da", progress: Progress = lambda _: None
+) -> list[Path]:
+    """`--each-jobcenter`: the pooled report in `out_dir` and, in `out_dir/<jobcenter>/`, the
+    report each jobcenter's `--jobcenter` run writes, from the one read and check of the extract.
+    Every folder appears together with the others or, if anything fails, none does. Returns the
+    pooled report's files and the jobcenter folders."""
+    with staged_folder(out_dir) as staging:
+        write_report_files(evaluation, staging, lang)
+        taken: set[str] = set()
+        for jobcenter in extract_jobcenters(evaluation.con):
+            progress(f"Writing the report of {jobcenter}")
+            folder = staging / jobcenter_folder_name(jobcenter, taken)
+            folder.mkdir()
+            write_report_files(evaluate_jobcenter(evaluation, jobcenter), folder, lang)
+        evaluate_jobcenter(evaluation, None)
+        names = sorted(path.name for path in staging.iterdir())
+    return [out_dir / name for name in names]
+
+
+def write_report_files(evaluation: Evaluation, folder: Path, lang: str) -> None:
+    write_metric_csvs(evaluation.con, folder)
+    write_scorecards(evaluation, folder / "scorecards.xlsx", lang)
+    write_data_quality_csv(evaluation.extract.findings, folder / "data_quality.csv")
+    write_manifest(evaluation, folder / "manifest.json")
+    if evaluation.data_docs is not None:
+        shutil.copytree(evaluation.data_docs.name, folder / "data_docs")
+
+
+# Characters Windows does not allow in a file name, and the names it keeps for devices.
+UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{device}{number}" for device in ("COM", "LPT") for number in range(1, 10)
+}
+
+
+def jobcenter_folder_name(jobcenter: str, taken: set[str]) -> str:
+    """A folder name for `jobcenter` that is safe on Windows as on Linux: unsafe characters
+    become `_`, trailing dots and spaces go, a device name gets a `_`, and a name another
+    jobcenter already took (Windows ignores letter case) gets ` (2)`, ` (3)`, …"""
+    name = UNSAFE_CHARACTERS.sub("_", jobcenter).rstrip(". ") or "_"
+    base, dot, rest = name.partition(".")
+    if base.upper() in RESERVED_NAMES:
+        name = f"{base}_{dot}{rest}"
+    candidate, number = name, 1
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    taken.add(candidate.casefold())
+    return candidate

@@ -17,6 +17,7 @@ def run_extract(
     quarter: str = "2026Q2",
     as_of: str | None = "2026-12-31",
     settings: Settings | None = None,
+    jobcenter: str | None = None,
 ) -> Evaluation:
     """Write `extract` to `folder` and evaluate `quarter` (as of `as_of`, default: complete).
 
@@ -24,7 +25,9 @@ def run_extract(
     extract.write(folder)
     as_of_date = dt.date.fromisoformat(as_of) if as_of else None
     settings = settings or Settings()
-    return evaluate(folder, Quarter.parse(quarter), settings, as_of_date, data_docs=False)
+    return evaluate(
+        folder, Quarter.parse(quarter), settings, as_of_date, data_docs=False, jobcenter=jobcenter
+    )
 
 
 def rows(evaluation: Evaluation, relation: str) -> list[dict]:

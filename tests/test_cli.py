@@ -54,6 +54,7 @@ def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
         "contract_flags.csv",
         "data_docs",
         "data_quality.csv",
+        "jobcenter_metrics.csv",
         "manifest.json",
         "provider_metrics.csv",
         "provider_offer_metrics.csv",

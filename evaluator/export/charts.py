@@ -1,4 +1,5 @@
-"""The workbook's charts: a funnel plot per offer type and an 8-quarter trend per provider.
+"""The workbook's charts: a funnel plot per offer type and of the jobcenters, and an 8-quarter
+trend per provider.
 
 A chart reads numbers from cells. The cells a reader sees may say "<5" for a suppressed quarter,
 which a chart would draw as zero, so each chart reads its own copy of the figures from a hidden
@@ -15,12 +16,53 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.export.xlsx import NUMBER_FORMATS, text
 
-FUNNEL_LINES = (
-    ("lower_998_rate", "funnel_998", "C00000", "sysDash"),
-    ("lower_95_rate", "funnel_95", "ED7D31", "dash"),
-    ("type_effect_rate", "funnel_rate", "404040", "solid"),
-    ("upper_95_rate", "funnel_95", "ED7D31", "dash"),
-    ("upper_998_rate", "funnel_998", "C00000", "sysDash"),
+
+@dataclass(frozen=True)
+class FunnelShape:
+    """What a funnel plot draws: the limit lines (mart column, label, colour, dash) over the x
+    column, and the points' x and y columns, with the axes' words and the y axis' format."""
+
+    x_key: str
+    y_key: str
+    lines: tuple[tuple[str, str, str, str], ...]
+    x_label: str
+    y_label: str
+    points_label: str
+    y_format: str
+    y_max: float | None
+
+
+OFFER_FUNNEL = FunnelShape(
+    x_key="participants",
+    y_key="effect_rate",
+    lines=(
+        ("lower_998_rate", "funnel_998", "C00000", "sysDash"),
+        ("lower_95_rate", "funnel_95", "ED7D31", "dash"),
+        ("type_effect_rate", "funnel_rate", "404040", "solid"),
+        ("upper_95_rate", "funnel_95", "ED7D31", "dash"),
+        ("upper_998_rate", "funnel_998", "C00000", "sysDash"),
+    ),
+    x_label="funnel_x",
+    y_label="funnel_y",
+    points_label="funnel_offers",
+    y_format="rate",
+    y_max=1,
+)
+JOBCENTER_FUNNEL = FunnelShape(
+    x_key="expected_effects",
+    y_key="oe_ratio",
+    lines=(
+        ("lower_998_oe_ratio", "funnel_998", "C00000", "sysDash"),
+        ("lower_95_oe_ratio", "funnel_95", "ED7D31", "dash"),
+        ("centre_oe_ratio", "jobcenter_funnel_centre", "404040", "solid"),
+        ("upper_95_oe_ratio", "funnel_95", "ED7D31", "dash"),
+        ("upper_998_oe_ratio", "funnel_998", "C00000", "sysDash"),
+    ),
+    x_label="jobcenter_funnel_x",
+    y_label="jobcenter_funnel_y",
+    points_label="jobcenter_funnel_points",
+    y_format="decimal",
+    y_max=None,
 )
 
 
@@ -47,30 +89,36 @@ class ChartData:
 
 
 def funnel_chart(
-    data: ChartData, limits: list[dict], offers: list[dict], title: str, labels: dict[str, str]
+    data: ChartData,
+    limits: list[dict],
+    points: list[dict],
+    title: str,
+    labels: dict[str, str],
+    shape: FunnelShape = OFFER_FUNNEL,
 ) -> ScatterChart:
-    """Offers as points (participants, effect rate) over the type's rate and control limits."""
-    limit_header = ["participants", *(key for key, *_ in FUNNEL_LINES)]
+    """Groups as points (offers: participants and effect rate; jobcenters: expected effects and
+    O/E) over the centre line and the control limits; suppressed groups are not drawn."""
+    limit_header = [shape.x_key, *(key for key, *_ in shape.lines)]
     limit_rows = [[row[key] for key in limit_header] for row in limits]
     limits_row = data.add_block(limit_header, limit_rows)
-    shown = [offer for offer in offers if not offer["is_suppressed"]]
-    offer_rows = [[offer["participants"], offer["effect_rate"]] for offer in shown]
-    offers_row = data.add_block(["participants", "effect_rate"], offer_rows or [[None, None]])
+    shown = [point for point in points if not point["is_suppressed"]]
+    offer_rows = [[point[shape.x_key], point[shape.y_key]] for point in shown]
+    offers_row = data.add_block([shape.x_key, shape.y_key], offer_rows or [[None, None]])
 
     chart = ScatterChart()
     chart.title = title
     chart.style = 13
     chart.height, chart.width = 9, 18
-    chart.x_axis.title = labels["funnel_x"]
-    chart.y_axis.title = labels["funnel_y"]
-    chart.y_axis.number_format = NUMBER_FORMATS["rate"]
-    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
+    chart.x_axis.title = labels[shape.x_label]
+    chart.y_axis.title = labels[shape.y_label]
+    chart.y_axis.number_format = NUMBER_FORMATS[shape.y_format]
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, shape.y_max
     chart.y_axis.majorGridlines = ChartLines()
     chart.x_axis.delete = chart.y_axis.delete = False
     x_limits = Reference(
         data.sheet, min_col=1, min_row=limits_row + 1, max_row=limits_row + len(limits)
     )
-    for position, (_, label, colour, dash) in enumerate(FUNNEL_LINES, start=2):
+    for position, (_, label, colour, dash) in enumerate(shape.lines, start=2):
         values = Reference(
             data.sheet, min_col=position, min_row=limits_row + 1, max_row=limits_row + len(limits)
         )
@@ -85,7 +133,7 @@ def funnel_chart(
     points = Series(
         Reference(data.sheet, min_col=2, min_row=offers_row + 1, max_row=last_offer_row),
         Reference(data.sheet, min_col=1, min_row=offers_row + 1, max_row=last_offer_row),
-        title=labels["funnel_offers"],
+        title=labels[shape.points_label],
     )
     points.marker.symbol = "circle"
     points.marker.size = 7

@@ -80,6 +80,13 @@ CONTRACT_COLUMNS = (
     ("recommendation", "recommendation"),
     ("preliminary", "is_preliminary"),
 )
+JOBCENTER_COLUMNS = (
+    ("quarter", "quarter"),
+    ("jobcenter", "jobcenter"),
+    *GROUP_METRIC_COLUMNS,
+    ("preliminary", "is_preliminary"),
+    ("rank", "rank"),
+)
 DATA_QUALITY_COLUMNS = ("severity", "table", "row", "column", "value", "rule", "message")
 
 # (file name, mart, columns, sort columns)
@@ -92,6 +99,7 @@ METRIC_OUTPUTS = (
     ),
     ("provider_metrics.csv", "provider_metrics", PROVIDER_COLUMNS, ("provider_id",)),
     ("contract_flags.csv", "contract_flags", CONTRACT_COLUMNS, ("contract_id",)),
+    ("jobcenter_metrics.csv", "jobcenter_metrics", JOBCENTER_COLUMNS, ("jobcenter",)),
 )
 
 

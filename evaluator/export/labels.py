@@ -112,6 +112,30 @@ SCORECARD_LABELS = {
         "funnel_rate": "Samlet effektrate for typen",
         "funnel_95": "95 %-grænse",
         "funnel_998": "99,8 %-grænse",
+        # jobcenter benchmark (SPEC §2.7)
+        "sheet_jobcenters": "Jobcentre",
+        "title_jobcenters": "Jobcentre {quarter}: faktiske effekter mod forventede",
+        "jobcenter": "Jobcenter",
+        "rank": "Rang",
+        "legend_jobcenters": (
+            "Rang 1 = højeste forhold mellem faktiske og forventede effekter (O/E). De forventede "
+            "effekter regnes ud fra hele udtrækkets målgrupper, så et jobcenter med tungere "
+            "borgere ikke straffes for det. O/E over 1: flere effekter end forventet."
+        ),
+        "jobcenter_funnel_title": "Tragtdiagram: jobcentrenes O/E",
+        "jobcenter_funnel_x": "Forventede effekter",
+        "jobcenter_funnel_y": "Faktiske/forventede effekter",
+        "jobcenter_funnel_points": "Jobcentre",
+        "jobcenter_funnel_centre": "Som forventet (1,0)",
+        "jobcenter_rank_line": (
+            "{jobcenter} er nr. {rank} af {ranked} jobcentre i udtrækket målt på faktiske/"
+            "forventede effekter (se arket Jobcentre)."
+        ),
+        "jobcenter_unranked_line": (
+            "{jobcenter} har for få deltagere i kvartalet til at blive rangeret blandt de "
+            "{ranked} jobcentre i udtrækket."
+        ),
+        "headline_jobcenter": "Kvartalet i tal ({jobcenter}, alle leverandører)",
         # provider scorecard
         "pillars": "De fire søjler",
         "pillar_experience": "1. Brugeroplevelse",
@@ -259,6 +283,30 @@ SCORECARD_LABELS = {
         "funnel_rate": "Overall rate of the type",
         "funnel_95": "95 % limit",
         "funnel_998": "99.8 % limit",
+        # jobcenter benchmark (SPEC §2.7)
+        "sheet_jobcenters": "Jobcenters",
+        "title_jobcenters": "Jobcenters {quarter}: observed effects against expected",
+        "jobcenter": "Jobcenter",
+        "rank": "Rank",
+        "legend_jobcenters": (
+            "Rank 1 = the highest ratio of observed to expected effects (O/E). Expected effects "
+            "come from the target groups of the whole extract, so a jobcenter with harder cases "
+            "is not penalised for them. O/E above 1: more effects than expected."
+        ),
+        "jobcenter_funnel_title": "Funnel plot: the jobcenters' O/E",
+        "jobcenter_funnel_x": "Expected effects",
+        "jobcenter_funnel_y": "Observed/expected effects",
+        "jobcenter_funnel_points": "Jobcenters",
+        "jobcenter_funnel_centre": "As expected (1.0)",
+        "jobcenter_rank_line": (
+            "{jobcenter} is number {rank} of {ranked} jobcenters in the extract by observed/"
+            "expected effects (see the Jobcenters sheet)."
+        ),
+        "jobcenter_unranked_line": (
+            "{jobcenter} has too few participants in the quarter to be ranked among the "
+            "{ranked} jobcenters of the extract."
+        ),
+        "headline_jobcenter": "The quarter in figures ({jobcenter}, all providers)",
         "pillars": "The four pillars",
         "pillar_experience": "1. User experience",
         "pillar_effect": "2. Effect",

@@ -16,6 +16,7 @@ def manifest(evaluation: Evaluation) -> dict:
         "software": "effektpris-evaluator",
         "version": __version__,
         "quarter": evaluation.quarter.label,
+        "jobcenter": evaluation.jobcenter,
         "as_of_date": evaluation.as_of.isoformat(),
         "preliminary": evaluation.is_preliminary,
         "settings": evaluation.settings.as_dict(),

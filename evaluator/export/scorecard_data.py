@@ -32,6 +32,14 @@ class ScorecardData:
     funnel_limits: dict[str, list[dict]]
     findings: list[Finding]
     extract: Extract
+    jobcenter: str | None
+    jobcenters: list[dict]
+    jobcenter_funnel: list[dict]
+
+    @property
+    def own_jobcenter(self) -> dict | None:
+        """The benchmark row of the jobcenter this report is about (`--jobcenter`), if any."""
+        return next((row for row in self.jobcenters if row["jobcenter"] == self.jobcenter), None)
 
     @cached_property
     def offers_by_type(self) -> dict[str, list[dict]]:
@@ -103,4 +111,12 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
         funnel_limits=funnel,
         findings=evaluation.extract.findings,
         extract=evaluation.extract,
+        jobcenter=evaluation.jobcenter,
+        jobcenters=sorted(records(con, "jobcenter_metrics"), key=jobcenter_order),
+        jobcenter_funnel=records(con, "jobcenter_funnel"),
     )
+
+
+def jobcenter_order(jobcenter: dict) -> tuple:
+    """By rank (unranked, that is suppressed, last), then name."""
+    return (jobcenter["rank"] is None, jobcenter["rank"] or 0, jobcenter["jobcenter"])

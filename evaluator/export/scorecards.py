@@ -13,7 +13,7 @@ from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator import __version__
-from evaluator.export.charts import ChartData, funnel_chart
+from evaluator.export.charts import JOBCENTER_FUNNEL, ChartData, funnel_chart
 from evaluator.export.csv_files import sorted_findings
 from evaluator.export.labels import METHOD_TEXT, SCORECARD_LABELS
 from evaluator.export.provider_sheets import write_provider_sheet
@@ -102,6 +102,18 @@ TENDER_TAIL_COLUMNS = (
     Column("contract_status", "contract_status", "label", 16),
     Column("recommendation", "recommendation", "label", 15),
 )
+JOBCENTER_COLUMNS = (
+    Column("rank", "rank", "integer", 7),
+    Column("jobcenter", "jobcenter", "text", 28),
+    Column("participants", "participants", "integer", 11),
+    Column("effects", "effects", "integer", 9),
+    Column("effect_rate", "effect_rate", "rate", 10),
+    Column("effect_rate_ci_low", "ci_low", "rate", 11),
+    Column("effect_rate_ci_high", "ci_high", "rate", 11),
+    Column("expected_effects", "expected_effects", "decimal", 11),
+    Column("oe_ratio", "oe_ratio", "decimal", 13),
+    Column("adjusted_effect_price_dkk", "adjusted_effect_price", "money", 13),
+)
 TREND_QUARTERS = 4
 FINDING_COLUMNS = (
     Column("severity", "severity", "label", 12),
@@ -136,6 +148,9 @@ def write_scorecards(evaluation: Evaluation, path: Path, lang: str = "da") -> No
     write_contracts(
         workbook.create_sheet(safe_sheet_name(labels["sheet_contracts"], taken)), data, labels
     )
+    if len(data.jobcenters) >= 2:
+        sheet = workbook.create_sheet(safe_sheet_name(labels["sheet_jobcenters"], taken))
+        write_jobcenters(sheet, data, labels, chart_data)
     for provider in data.providers:
         name = safe_sheet_name(f"{provider['provider_id']} {provider['provider_name']}", taken)
         write_provider_sheet(workbook.create_sheet(name), provider, data, labels, chart_data)
@@ -152,7 +167,12 @@ def write_scorecards(evaluation: Evaluation, path: Path, lang: str = "da") -> No
 def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
     set_widths(sheet, [column.width for column in OVERVIEW_COLUMNS])
     write_sheet_heading(sheet, labels["title_overview"].format(quarter=data.quarter), data, labels)
-    text(sheet, 5, 1, labels["headline"]).font = SECTION_FONT
+    if data.jobcenter is not None:
+        text(sheet, 4, 1, jobcenter_rank_line(data, labels)).font = BOLD
+        headline = labels["headline_jobcenter"].format(jobcenter=data.jobcenter)
+    else:
+        headline = labels["headline"]
+    text(sheet, 5, 1, headline).font = SECTION_FONT
     write_headline(sheet, 6, data, labels)
     header_row = 9
     offers = [with_contract_default(offer) for offer in data.offers]
@@ -169,6 +189,40 @@ def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
         labels,
     )
     set_print_layout(sheet, f"{header_row}:{header_row}")
+
+
+def jobcenter_rank_line(data: ScorecardData, labels: dict) -> str:
+    """Where the jobcenter of this report stands among the extract's (SPEC §2.7)."""
+    own = data.own_jobcenter
+    ranked = sum(row["rank"] is not None for row in data.jobcenters)
+    if own is None or own["rank"] is None:
+        return labels["jobcenter_unranked_line"].format(jobcenter=data.jobcenter, ranked=ranked)
+    return labels["jobcenter_rank_line"].format(
+        jobcenter=data.jobcenter, rank=own["rank"], ranked=ranked
+    )
+
+
+def write_jobcenters(
+    sheet: Worksheet, data: ScorecardData, labels: dict, chart_data: ChartData
+) -> None:
+    """The benchmark of a pooled extract: the jobcenters by rank, and their funnel plot."""
+    set_widths(sheet, [column.width for column in JOBCENTER_COLUMNS])
+    title = labels["title_jobcenters"].format(quarter=data.quarter)
+    write_sheet_heading(sheet, title, data, labels)
+    row = write_legend(sheet, 5, [labels["legend_jobcenters"]], labels) + 1
+    last_row = write_table(sheet, row, JOBCENTER_COLUMNS, data.jobcenters, data, labels)
+    sheet.freeze_panes = f"A{row + 1}"
+    if data.jobcenter_funnel:
+        chart = funnel_chart(
+            chart_data,
+            data.jobcenter_funnel,
+            data.jobcenters,
+            labels["jobcenter_funnel_title"],
+            labels,
+            JOBCENTER_FUNNEL,
+        )
+        sheet.add_chart(chart, f"B{last_row + 2}")
+    set_print_layout(sheet, f"{row}:{row}")
 
 
 def write_headline(sheet: Worksheet, row: int, data: ScorecardData, labels: dict) -> None:

@@ -28,6 +28,7 @@ select
     participations.offer_id,
     offers.offer_type,
     participations.department,
+    participations.jobcenter,
     participations.start_date,
     participations.end_date,
     participations.completion,

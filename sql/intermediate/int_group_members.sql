@@ -1,14 +1,21 @@
 -- int_group_members
 -- Materialized: view
--- Grain: one row per group × cohort participation, for three kinds of group:
+-- Grain: one row per group × cohort participation, for four kinds of group:
 --   provider_offer  one offer (an offer belongs to one provider);
 --   provider        all offers of one provider;
 --   contract        the participations a contract covers (SPEC §2.2): its offer, or with no
---                   offer any offer of its provider, and start_date within its validity.
+--                   offer any offer of its provider, and start_date within its validity;
+--   jobcenter       all participations of one jobcenter (SPEC §2.7).
 -- Every kind gets the same metrics from int_group_metrics, so the formulas live in one place.
 -- Providers and offers are needed for the evaluated quarter and the seven before it (the
--- workbook's trends); contracts for every quarter since they began (their escalation).
+-- workbook's trends); contracts for every quarter since they began (their escalation);
+-- jobcenters for the evaluated quarter. Providers, offers and contracts count the jobcenter
+-- evaluated (int_evaluated_participations); the jobcenter benchmark always counts them all.
 with cohort as (
+    select * from int_evaluated_participations
+),
+
+whole_cohort as (
     select * from int_cohort_participations
 ),
 
@@ -59,6 +66,13 @@ provider_contract_members as (
         and cohort.start_date
             between contracts.valid_from_date and coalesce(contracts.valid_to_date, date '9999-12-31')
     where contracts.offer_id is null
+),
+
+jobcenter_members as (
+    select 'jobcenter' as group_kind, jobcenter as group_id, cohort_quarter_start_date,
+        participation_id
+    from whole_cohort
+    where cohort_quarter_start_date = getvariable('quarter_start_date')
 )
 
 select * from provider_offer_members
@@ -68,3 +82,5 @@ union all
 select * from offer_contract_members
 union all
 select * from provider_contract_members
+union all
+select * from jobcenter_members

@@ -1,11 +1,11 @@
 -- quarter_overview
 -- Grain: one row for the evaluated quarter.
 -- Rules: the headline of the workbook's overview, the SPEC §2.1 counts and prices over the
--- whole cohort of the quarter (every provider together): participants, job and education
--- exits, effects, total cost, effect rate and effect price; preliminary and is_suppressed as in
--- the other marts.
+-- whole cohort of the quarter (every provider together; with --jobcenter, that jobcenter's):
+-- participants, job and education exits, effects, total cost, effect rate and effect price;
+-- preliminary and is_suppressed as in the other marts.
 with cohort as (
-    select * from int_cohort_participations
+    select * from int_evaluated_participations
     where cohort_quarter_start_date = getvariable('quarter_start_date')
 ),
 
