@@ -170,7 +170,7 @@ def number(text: str) -> float | None:
 
 
 def benchmark(sizes: list[int], formats: list[str]) -> list[dict]:
-    from evaluator.synthetic import write_synthetic_extract
+    from evaluator.synthetic import SynthSize, write_synthetic_extract
 
     rows = []
     for size in sizes:
@@ -178,7 +178,8 @@ def benchmark(sizes: list[int], formats: list[str]) -> list[dict]:
             with tempfile.TemporaryDirectory(prefix="evaluator-bench-") as scratch:
                 folder, report = Path(scratch) / "extract", Path(scratch) / "report"
                 started = time.perf_counter()
-                write_synthetic_extract(folder, size, seed=1, file_format=file_format)
+                extract_size = SynthSize(size, jobcenters=98)
+                write_synthetic_extract(folder, extract_size, seed=1, file_format=file_format)
                 synth_seconds = time.perf_counter() - started
                 figures = {part: run_part(part, folder, report) for part in PARTS}
                 compared = compare_with_pandas(report)

@@ -3,8 +3,8 @@ minute on a 2-core machine). Prints the wall time of writing the workbook alone.
 
     python -m benchmarks.scorecards --providers 1000 --participations 400000
 
-The extract comes from benchmarks/large_extract.py (five offers and one contract per provider),
-evaluated for 2020Q2; the time of reading and modelling it is printed apart.
+The extract comes from `evaluator synth` with that many providers (four offers each), evaluated
+for 2020Q2; the time of reading and modelling it is printed apart.
 """
 
 import argparse
@@ -14,11 +14,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from benchmarks.large_extract import write_large_extract
 from evaluator.export.scorecards import write_scorecards
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
 from evaluator.settings import Settings
+from evaluator.synthetic import SynthSize, write_synthetic_extract
 
 
 def main() -> None:
@@ -28,7 +28,8 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        write_large_extract(arguments.participations, folder / "extract", arguments.providers)
+        size = SynthSize(arguments.participations, providers=arguments.providers)
+        write_synthetic_extract(folder / "extract", size)
         started = time.perf_counter()
         evaluation = evaluate(
             folder / "extract", Quarter.parse("2020Q2"), Settings(), data_docs=False

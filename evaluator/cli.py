@@ -33,7 +33,7 @@ from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_jobcenter_reports, write_report
 from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.settings import load_settings
-from evaluator.synthetic import write_synthetic_extract
+from evaluator.synthetic import SynthSize, write_synthetic_extract
 from evaluator.weekly import Week, evaluate_week
 
 
@@ -294,18 +294,25 @@ def synth(
     file_format: Annotated[
         FileFormat, typer.Option("--format", help="parquet (default) or csv.")
     ] = FileFormat.PARQUET,
+    jobcenters: Annotated[
+        int,
+        typer.Option("--jobcenters", min=1, help="Spread the citizens over this many jobcenters."),
+    ] = 1,
 ) -> None:
     """Write a synthetic extract of any size, for benchmarks and national-scale runs.
 
     Every table of the extract, with the distributions of the demo extract: repeat participations
     per citizen, price changes, contracts, surveys, progression, and exits of citizens who never
-    took part. Generated in bounded memory (streamed into the files), deterministic for a seed.
+    took part. With --jobcenters N, a pooled extract of N jobcenters of different sizes and
+    somewhat different results. Generated in bounded memory (streamed into the files),
+    deterministic for a seed.
 
     Example:
 
-        evaluator synth --participations 5000000 --seed 1 --format parquet --out extracts/synth-5m
+        evaluator synth --participations 5000000 --jobcenters 98 --out extracts/synth-5m
     """
+    size = SynthSize(participations, jobcenters)
     with progress_status() as progress:
         progress(f"Writing {participations:,} participations to {out}")
-        files = write_synthetic_extract(out, participations, seed, file_format.value)
+        files = write_synthetic_extract(out, size, seed, file_format.value)
     console.print(f"Synthetic extract written to {out}: {', '.join(f.name for f in files)}")

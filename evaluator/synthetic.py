@@ -3,12 +3,14 @@
 Every table of SPEC §1.2 is a query in `sql/synth/` over `range(n)`: each value is a seeded draw
 from its row number (`draw()` in `sql/synth/macros.sql`), so the same seed gives the same extract,
 and DuckDB streams the rows into the file without holding a table in memory. The distributions
-follow the demo extract (`evaluator/synth.py`): repeat participations per citizen, popular and
-unpopular offers, price changes, contracts with targets, survey answers, progression
-assessments, and exits of citizens who never took part.
+follow the demo extract (`evaluator/demo_builder.py`): repeat participations per citizen,
+popular and unpopular offers, price changes, contracts with targets, survey answers, progression
+assessments, and exits of citizens who never took part. Citizens are spread over one jobcenter
+or many, of different sizes and somewhat different results, for pooled extracts (SPEC §2.7).
 """
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +31,7 @@ SET_SYNTH_VARIABLES = {
     "synth_participations": "set variable synth_participations = $value::bigint",
     "synth_offers": "set variable synth_offers = $value::bigint",
     "synth_citizens": "set variable synth_citizens = $value::bigint",
+    "synth_jobcenters": "set variable synth_jobcenters = $value::bigint",
 }
 
 # Sorting the exits of 20 million participations spills to disk instead of taking the machine.
@@ -37,29 +40,44 @@ SYNTH_MEMORY_LIMIT = "2GB"
 FileFormat = Literal["parquet", "csv"]
 
 
+@dataclass(frozen=True)
+class SynthSize:
+    """How big the extract is: participations, jobcenters (citizens spread over them, some
+    jobcenters much larger than others), and providers (default: one per 5,000 participations,
+    at least 12; four offers each)."""
+
+    participations: int
+    jobcenters: int = 1
+    providers: int | None = None
+
+    @property
+    def provider_count(self) -> int:
+        return self.providers or max(12, self.participations // PARTICIPATIONS_PER_PROVIDER)
+
+
 def write_synthetic_extract(
-    out_dir: Path, participations: int, seed: int = 1, file_format: FileFormat = "parquet"
+    out_dir: Path, size: SynthSize, seed: int = 1, file_format: FileFormat = "parquet"
 ) -> list[Path]:
-    """Write a synthetic extract with `participations` rows of participations into `out_dir`
-    (all files or none); returns the files written."""
+    """Write a synthetic extract of `size` into `out_dir` (all files or none); returns the
+    files written."""
     config = EngineSettings(memory_limit=SYNTH_MEMORY_LIMIT).duckdb_config()
     with duckdb.connect(config=config) as con:  # closing it deletes what it spilled
-        return write_tables(con, out_dir, participations, seed, file_format)
+        return write_tables(con, out_dir, size, seed, file_format)
 
 
 def write_tables(
     con: duckdb.DuckDBPyConnection,
     out_dir: Path,
-    participations: int,
+    size: SynthSize,
     seed: int,
     file_format: FileFormat,
 ) -> list[Path]:
-    providers = max(12, participations // PARTICIPATIONS_PER_PROVIDER)
     values = {
         "seed": seed,
-        "synth_participations": participations,
-        "synth_offers": providers * OFFERS_PER_PROVIDER,
-        "synth_citizens": max(1, participations * 10 // 22),
+        "synth_participations": size.participations,
+        "synth_offers": size.provider_count * OFFERS_PER_PROVIDER,
+        "synth_citizens": max(1, size.participations * 10 // 22),
+        "synth_jobcenters": size.jobcenters,
     }
     set_variables(con, SET_SYNTH_VARIABLES, values)
     con.execute(synth_sql("macros")).fetchall()

@@ -6,13 +6,13 @@ import duckdb
 import pytest
 
 from evaluator.pipeline import check_extract
-from evaluator.synthetic import write_synthetic_extract
+from evaluator.synthetic import SynthSize, write_synthetic_extract
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synth") / "extract"
-    write_synthetic_extract(folder, 20_000, seed=3, file_format="csv")
+    write_synthetic_extract(folder, SynthSize(20_000, jobcenters=5), seed=3, file_format="csv")
     return folder
 
 
@@ -70,9 +70,29 @@ def test_it_has_what_makes_the_demo_realistic(synthetic):
 
 
 def test_the_same_seed_gives_the_same_files_and_another_seed_others(synthetic, tmp_path):
-    write_synthetic_extract(tmp_path / "again", 20_000, seed=3, file_format="csv")
-    write_synthetic_extract(tmp_path / "other", 20_000, seed=4, file_format="csv")
+    size = SynthSize(20_000, jobcenters=5)
+    write_synthetic_extract(tmp_path / "again", size, seed=3, file_format="csv")
+    write_synthetic_extract(tmp_path / "other", size, seed=4, file_format="csv")
     for path in synthetic.iterdir():
         assert (tmp_path / "again" / path.name).read_bytes() == path.read_bytes(), path.name
     other = (tmp_path / "other" / "participations.csv").read_bytes()
     assert other != (synthetic / "participations.csv").read_bytes()
+
+
+def test_citizens_are_spread_over_jobcenters_of_different_sizes(synthetic):
+    """Five jobcenters, the first the largest (the draw raised to 1.5 gives jobcenter 1 the
+    share 0.2^(2/3) ≈ 34 % and jobcenter 5 1 − 0.8^(2/3) ≈ 14 %); a citizen stays in one."""
+    sizes = dict(
+        duckdb.sql(
+            f"select jobcenter, count(*) from '{synthetic}/participations.csv' group by all"
+        ).fetchall()
+    )
+    assert sorted(sizes) == [f"Jobcenter 0{n}" for n in range(1, 6)]
+    assert sizes["Jobcenter 01"] / 20_000 == pytest.approx(0.342, abs=0.03)
+    assert sizes["Jobcenter 05"] / 20_000 == pytest.approx(0.138, abs=0.03)
+    moving = scalar(
+        "select count(*) from (select citizen_id from 'participations.csv' group by all "
+        "having count(distinct jobcenter) > 1)",
+        synthetic,
+    )
+    assert moving == 0

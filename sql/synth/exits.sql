@@ -1,8 +1,9 @@
 -- exits (synthetic): the job and education exits that make effects, exits of other kinds, and
 -- exits of citizens who never took part (three for every ten participations).
 -- The chance of a job or education exit is 42 %, 24 % or 10 % by match group, times 0.6 for
--- sickness-related benefits and 0.75 from age 50, times the offer's quality; it falls between
--- two weeks before the end and four months after it, so some miss the 91-day window.
+-- sickness-related benefits and 0.75 from age 50, times the offer's and the jobcenter's quality
+-- (synth_participation_facts); it falls between two weeks before the end and four months after
+-- it, so some miss the 91-day window.
 with facts as (
     select * from synth_participation_facts
     where end_date is not null
@@ -18,6 +19,7 @@ chances as (
                     then 0.6 else 1 end
                 * case when age >= 50 then 0.75 else 1 end
                 * quality
+                * jobcenter_quality
         ) as effect_chance
     from facts
 ),

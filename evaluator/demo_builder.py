@@ -1,4 +1,5 @@
-"""Synthetic extracts: a fictional municipality whose numbers behave like real ones.
+"""The demo extract: a fictional municipality (Jobcenter Fjordby) whose numbers behave like
+real ones. Large synthetic extracts are `evaluator synth`'s (`synthetic.py`), not this.
 
 The demo extract in `fixtures/demo` is built from here with a fixed seed. Offers differ in
 quality and popularity so that the report shows cheap and expensive effect prices, suppressed
