@@ -11,9 +11,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from evaluator.export.csv_files import sorted_findings
 from evaluator.export.weekly_files import figure_rows
-from evaluator.findings import Finding
+from evaluator.findings import Finding, sorted_findings
 from evaluator.pipeline import Evaluation, Progress
 from evaluator.report import Summary
 from evaluator.weekly import WeeklyFigures

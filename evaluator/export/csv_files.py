@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 from duckdb import ColumnExpression
 
-from evaluator.findings import Finding
+from evaluator.findings import Finding, sorted_findings
 
 GROUP_METRIC_COLUMNS = (
     ("participants", "participants"),
@@ -141,8 +141,3 @@ def write_data_quality_csv(findings: list[Finding], path: Path) -> None:
         for f in sorted_findings(findings)
     ]
     write_rows(path, DATA_QUALITY_COLUMNS, rows)
-
-
-def sorted_findings(findings: list[Finding]) -> list[Finding]:
-    """Blocking first, then by table, row and column, so the list reads like the files."""
-    return sorted(findings, key=lambda f: (not f.is_blocking, f.table, f.row, f.column, f.rule))
