@@ -15,6 +15,8 @@ import duckdb
 from evaluator.checks import build_empty_data_docs, run_checks, set_check_variables
 from evaluator.findings import BlockingInputError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
+from evaluator.io.files import find_table_files
+from evaluator.io.schema import TABLES
 from evaluator.models import QUARTERLY_MARTS, load_macros, run_models, set_run_variables
 from evaluator.quarter import Quarter, latest_complete_quarter
 from evaluator.reading_checks import run_reading_checks
@@ -99,12 +101,14 @@ def check_values(
 @dataclass
 class CheckRun:
     """What `evaluator check` found, with what its CI reports need besides the findings: which
-    tables had a file (`paths`, the shipped default exit codes have none) and whether the rules
-    on typed values ran at all (not when a reading rule blocks)."""
+    tables have a file in `data_dir`, which were read (a table whose file fails a blocking
+    reading rule is not; the shipped default exit codes are), and whether the rules on typed
+    values ran at all (not when a reading rule blocks)."""
 
     findings: list[Finding]
-    present_tables: set[str]
-    paths: dict[str, Path]
+    data_dir: Path
+    tables_with_file: set[str]
+    tables_read: set[str]
     values_checked: bool
     data_docs: tempfile.TemporaryDirectory | None
 
@@ -133,8 +137,9 @@ def run_check(
     rules as `evaluate` builds them (an empty site when a reading rule blocks the value rules)."""
     con, extract = read_extract(data_dir, progress, engine)
     docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-") if data_docs else None
-    paths = {file.table: file.path for file in extract.files if not file.is_default}
-    run = CheckRun(extract.findings, extract.present_tables, paths, False, docs)
+    with_file = {table.name for table in TABLES if find_table_files(data_dir, table)}
+    tables_read = {file.table for file in extract.files}
+    run = CheckRun(extract.findings, data_dir, with_file, tables_read, False, docs)
     if extract.blocking:
         if docs is not None:
             build_empty_data_docs(Path(docs.name))
