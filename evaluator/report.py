@@ -62,9 +62,11 @@ def write_check_reports(
     docs: Path | None,
     fail_on: FailOn,
 ) -> None:
-    """The files `evaluator check` was asked for, each written whole or not at all. Paths in the
-    Code Quality report are relative to GitLab's project folder (the working folder elsewhere)."""
+    """The files `evaluator check` was asked for, each written whole or not at all, their folders
+    made if need be. Paths in the Code Quality report are relative to GitLab's project folder
+    (the working folder elsewhere)."""
     if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
         write_data_quality_csv(run.findings, out)
     if junit is not None:
         write_atomically(junit, junit_xml(run, fail_on))
