@@ -1,6 +1,7 @@
 """The `evaluator` command (SPEC §3). Each command parses its options and calls the library."""
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
@@ -11,15 +12,16 @@ import duckdb
 import typer
 
 from evaluator import __version__
+from evaluator.ci_reports import fails
 from evaluator.console import (
     console,
     print_check_result,
     print_findings,
+    print_github_annotations,
     print_summary,
     print_weekly,
     progress_status,
 )
-from evaluator.export.csv_files import write_findings_file
 from evaluator.export.weekly_files import write_weekly_report
 from evaluator.findings import (
     EXIT_USAGE,
@@ -28,9 +30,9 @@ from evaluator.findings import (
     FileSystemError,
     UsageError,
 )
-from evaluator.pipeline import check_extract, evaluate
+from evaluator.pipeline import evaluate, run_check
 from evaluator.quarter import Quarter, parse_as_of
-from evaluator.report import summarise, write_jobcenter_reports, write_report
+from evaluator.report import summarise, write_check_reports, write_jobcenter_reports, write_report
 from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.settings import load_settings
 from evaluator.synthetic import SynthSize, write_synthetic_extract
@@ -243,6 +245,11 @@ def weekly(
     weekly_and_report(data, Week.parse(week) if week else None, targets, out)
 
 
+class FailOn(StrEnum):
+    BLOCKING = "blocking"
+    WARNING = "warning"
+
+
 @app.command()
 @reports_user_errors
 def check(
@@ -253,28 +260,52 @@ def check(
             "--out", help="Write every finding to this CSV file (data_quality.csv format)."
         ),
     ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit", help="Write a JUnit XML report: a test suite per table, a case per rule."
+        ),
+    ] = None,
+    codequality: Annotated[
+        Path | None,
+        typer.Option("--codequality", help="Write GitLab's Code Quality report (JSON)."),
+    ] = None,
+    docs: Annotated[
+        Path | None,
+        typer.Option("--docs", help="Write the great-expectations Data Docs site to this folder."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on", help="Which findings make the exit status 1: blocking, or any warning."
+        ),
+    ] = FailOn.BLOCKING,
     as_of: AsOfOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Run the data-quality checks on an extract, without evaluating it.
 
     Prints the first rows of each failing rule with a count; --out writes the full list.
-    Every ended participation must have a price row, whatever its quarter.
+    Every ended participation must have a price row, whatever its quarter. For a CI pipeline
+    (docs/ci.md): --junit, --codequality and --docs write reports, and when GITHUB_ACTIONS is
+    true each finding is also printed as a GitHub annotation.
 
     Example:
 
-        evaluator check --data extracts/2026-10 --out findings.csv
+        evaluator check --data extracts/2026-10 --out findings.csv --junit junit.xml
 
-    Exit status: 0 no blocking finding (warnings may be printed), 1 a blocking finding,
-    2 a usage error.
+    Exit status: 0 no blocking finding (warnings may be printed; with --fail-on warning, no
+    finding at all), 1 a blocking finding (or a warning with --fail-on warning), 2 a usage error.
     """
     as_of_date = parse_as_of(as_of) if as_of else None
+    engine = load_settings(config).engine
     with progress_status() as progress:
-        findings = check_extract(data, as_of_date, progress, load_settings(config).engine)
-    if out is not None:
-        write_findings_file(findings, out)
-    print_check_result(findings, out)
-    if any(finding.is_blocking for finding in findings):
+        run = run_check(data, as_of_date, progress, engine, data_docs=docs is not None)
+    write_check_reports(run, out, junit, codequality, docs, fail_on.value)
+    print_check_result(run.findings, out)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print_github_annotations(run)
+    if fails(run.findings, fail_on.value):
         raise typer.Exit(BlockingInputError.exit_code)
 
 

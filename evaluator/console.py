@@ -3,6 +3,7 @@
 Kept apart from the CLI's argument handling so that commands stay a few lines each.
 """
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,10 +12,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from evaluator.export.csv_files import sorted_findings
+from evaluator.ci_reports import github_annotations
 from evaluator.export.weekly_files import figure_rows
-from evaluator.findings import Finding
-from evaluator.pipeline import Evaluation, Progress
+from evaluator.findings import Finding, sorted_findings
+from evaluator.pipeline import CheckRun, Evaluation, Progress
 from evaluator.report import Summary
 from evaluator.weekly import WeeklyFigures
 
@@ -82,6 +83,14 @@ def print_check_result(findings: list[Finding], out: Path | None) -> None:
     console.print(f"The extract {verdict}: {blocking} blocking finding(s), {warnings} warning(s).")
     if out is not None:
         console.print(f"Every finding is in [bold]{out}[/].")
+
+
+def print_github_annotations(run: CheckRun) -> None:
+    """GitHub's workflow commands go to standard output (the terminal's text goes to standard
+    error), with file paths relative to the checked-out repository."""
+    root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+    for line in github_annotations(run, root):
+        print(line)
 
 
 STATUS_STYLE = {"green": "[bold green]green[/]", "red": "[bold red]red[/]", None: ""}

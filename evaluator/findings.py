@@ -29,6 +29,9 @@ class Finding:
     rule: str
     message: str
     file: str = ""
+    # How many failing rows this finding stands for: 1, or the number of rows not listed one by
+    # one for the finding that sums them up (a rule that fails on more than the rows listed).
+    rows: int = 1
 
     @property
     def is_blocking(self) -> bool:
@@ -42,6 +45,11 @@ class Finding:
         if self.column:
             where += f", column {self.column}"
         return where
+
+
+def sorted_findings(findings: list[Finding]) -> list[Finding]:
+    """Blocking first, then by table, row and column, so the list reads like the files."""
+    return sorted(findings, key=lambda f: (not f.is_blocking, f.table, f.row, f.column, f.rule))
 
 
 class EvaluatorError(Exception):

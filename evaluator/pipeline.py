@@ -12,9 +12,11 @@ from pathlib import Path
 
 import duckdb
 
-from evaluator.checks import run_checks, set_check_variables
+from evaluator.checks import build_empty_data_docs, run_checks, set_check_variables
 from evaluator.findings import BlockingInputError, FileSystemError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract
+from evaluator.io.files import find_table_files
+from evaluator.io.schema import TABLES
 from evaluator.models import (
     QUARTERLY_MARTS,
     SET_VARIABLE_STATEMENTS,
@@ -114,6 +116,21 @@ def check_values(
     return run_checks(con, files, docs_dir)
 
 
+@dataclass
+class CheckRun:
+    """What `evaluator check` found, with what its CI reports need besides the findings: which
+    tables have a file in `data_dir`, which were read (a table whose file fails a blocking
+    reading rule is not; the shipped default exit codes are), and whether the rules on typed
+    values ran at all (not when a reading rule blocks)."""
+
+    findings: list[Finding]
+    data_dir: Path
+    tables_with_file: set[str]
+    tables_read: set[str]
+    values_checked: bool
+    data_docs: tempfile.TemporaryDirectory | None
+
+
 def check_extract(
     data_dir: Path,
     as_of: dt.date | None = None,
@@ -124,13 +141,35 @@ def check_extract(
 
     With no quarter, every ended participation must have a price row at its start.
     """
+    return run_check(data_dir, as_of, progress, engine).findings
+
+
+def run_check(
+    data_dir: Path,
+    as_of: dt.date | None = None,
+    progress: Progress = lambda _: None,
+    engine: EngineSettings = DEFAULT_ENGINE,
+    data_docs: bool = False,
+) -> CheckRun:
+    """`check_extract` with what the CI reports need; with `data_docs`, GX's Data Docs of the
+    rules as `evaluate` builds them (an empty site when a reading rule blocks the value rules)."""
     con, extract = read_extract(data_dir, progress, engine)
+    docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-") if data_docs else None
+    with_file = {table.name for table in TABLES if find_table_files(data_dir, table)}
+    tables_read = {file.table for file in extract.files}
+    run = CheckRun(extract.findings, data_dir, with_file, tables_read, False, docs)
     if extract.blocking:
-        return extract.findings
+        if docs is not None:
+            build_empty_data_docs(Path(docs.name))
+        return run
     progress("Checking data quality")
     as_of = as_of or latest_extract_date(con)
     every_cohort = (dt.date.min, dt.date.max)
-    return extract.findings + check_values(con, extract, as_of, every_cohort)
+    run.findings = extract.findings + check_values(
+        con, extract, as_of, every_cohort, docs and Path(docs.name)
+    )
+    run.values_checked = True
+    return run
 
 
 def evaluate(

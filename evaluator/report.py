@@ -1,15 +1,24 @@
-"""Write the report folder of SPEC §4 from a finished evaluation, all files or none."""
+"""Write the report folder of SPEC §4 from a finished evaluation, all files or none, and the
+reports of `evaluator check`."""
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluator.export.atomic import staged_folder
+from evaluator.ci_reports import FailOn, code_quality_json, junit_xml
+from evaluator.export.atomic import copy_folder, staged_file, staged_folder
 from evaluator.export.csv_files import write_data_quality_csv, write_metric_csvs
 from evaluator.export.manifest import write_manifest
 from evaluator.export.scorecards import write_scorecards
-from evaluator.pipeline import Evaluation, Progress, evaluate_jobcenter, extract_jobcenters
+from evaluator.pipeline import (
+    CheckRun,
+    Evaluation,
+    Progress,
+    evaluate_jobcenter,
+    extract_jobcenters,
+)
 
 SUMMARY_QUERY = """
 select
@@ -97,3 +106,28 @@ def jobcenter_folder_name(jobcenter: str, taken: set[str]) -> str:
         candidate = f"{name} ({number})"
     taken.add(candidate.casefold())
     return candidate
+
+
+def write_check_reports(
+    run: CheckRun,
+    out: Path | None,
+    junit: Path | None,
+    codequality: Path | None,
+    docs: Path | None,
+    fail_on: FailOn,
+) -> None:
+    """The files `evaluator check` was asked for, each written whole or not at all, their folders
+    made if need be. Paths in the Code Quality report are relative to GitLab's project folder
+    (the working folder elsewhere)."""
+    if out is not None:
+        with staged_file(out) as path:
+            write_data_quality_csv(run.findings, path)
+    if junit is not None:
+        with staged_file(junit) as path:
+            path.write_bytes(junit_xml(run, fail_on))
+    if codequality is not None:
+        root = Path(os.environ.get("CI_PROJECT_DIR") or Path.cwd())
+        with staged_file(codequality) as path:
+            path.write_bytes(code_quality_json(run, root))
+    if docs is not None and run.data_docs is not None:
+        copy_folder(Path(run.data_docs.name), docs)

@@ -64,3 +64,10 @@ def replace(source: Path, destination: Path, staging: Path) -> None:
     if destination.is_dir():
         os.replace(destination, staging / f".previous-{destination.name}")
     os.replace(source, destination)
+
+
+def copy_folder(source: Path, target: Path) -> None:
+    """Copy the contents of `source` into `target` as `staged_folder` writes a report: a failed
+    copy leaves what `target` held before."""
+    with staged_folder(target) as staging:
+        shutil.copytree(source, staging, dirs_exist_ok=True)

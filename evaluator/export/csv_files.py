@@ -13,8 +13,7 @@ from pathlib import Path
 import duckdb
 from duckdb import ColumnExpression
 
-from evaluator.export.atomic import staged_file
-from evaluator.findings import Finding
+from evaluator.findings import Finding, sorted_findings
 
 GROUP_METRIC_COLUMNS = (
     ("participants", "participants"),
@@ -150,15 +149,3 @@ def write_data_quality_csv(findings: list[Finding], path: Path) -> None:
         for f in sorted_findings(findings)
     ]
     write_rows(path, DATA_QUALITY_COLUMNS, rows)
-
-
-def write_findings_file(findings: list[Finding], path: Path) -> None:
-    """`evaluator check --out`: the findings as `data_quality.csv`, replacing an earlier file
-    only when the new one is complete."""
-    with staged_file(path) as staging:
-        write_data_quality_csv(findings, staging)
-
-
-def sorted_findings(findings: list[Finding]) -> list[Finding]:
-    """Blocking first, then by table, row and column, so the list reads like the files."""
-    return sorted(findings, key=lambda f: (not f.is_blocking, f.table, f.row, f.column, f.rule))

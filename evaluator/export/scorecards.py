@@ -14,7 +14,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator import __version__
 from evaluator.export.charts import JOBCENTER_FUNNEL, ChartData, funnel_chart
-from evaluator.export.csv_files import sorted_findings
 from evaluator.export.labels import METHOD_TEXT, SCORECARD_LABELS
 from evaluator.export.provider_sheets import write_provider_sheet
 from evaluator.export.scorecard_data import ScorecardData, read_scorecard_data
@@ -51,6 +50,7 @@ from evaluator.export.xlsx import (
     write_header,
     write_record,
 )
+from evaluator.findings import sorted_findings
 from evaluator.pipeline import Evaluation
 
 # The Datakvalitet sheet lists at most this many findings; data_quality.csv has them all.
