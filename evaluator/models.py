@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from evaluator import rank_certainty
 from evaluator.quarter import Quarter
 from evaluator.settings import Settings
 
@@ -60,9 +61,11 @@ class Model:
 
 
 def load_macros(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the parsing and metric macros; the readers need them before any model runs."""
+    """Create the parsing and metric macros; the readers need them before any model runs. The
+    one Python function the models call (SPEC §2.5's prob_best) is registered with them."""
     for path in sorted(MACRO_DIR.glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8")).fetchall()
+    rank_certainty.register(con)
 
 
 def set_run_variables(

@@ -41,6 +41,12 @@ PILLAR_COLUMNS = (
     ("progression_n", "progression_n"),
     ("progression_mean", "progression_mean"),
 )
+SHRINKAGE_COLUMNS = (
+    ("shrunk_oe_ratio", "shrunk_oe_ratio"),
+    ("shrunk_effect_rate", "shrunk_effect_rate"),
+    ("shrunk_effect_price", "shrunk_effect_price_dkk"),
+    ("prob_best", "prob_best"),
+)
 PROVIDER_OFFER_COLUMNS = (
     ("quarter", "quarter"),
     ("provider_id", "provider_id"),
@@ -52,6 +58,7 @@ PROVIDER_OFFER_COLUMNS = (
     ("rank_in_type", "rank_in_type"),
     ("preliminary", "is_preliminary"),
     *PILLAR_COLUMNS,
+    *SHRINKAGE_COLUMNS,
 )
 PROVIDER_COLUMNS = (
     ("quarter", "quarter"),
