@@ -110,6 +110,7 @@ QUARTERLY_MARTS = (
     "offer_scorecard",
     "offer_type_funnel",
     "group_quarter_trend",
+    "provider_breakdown",
 )
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 

@@ -86,6 +86,21 @@ CONTRACT_COLUMNS = (
     ("recommendation", "recommendation"),
     ("preliminary", "is_preliminary"),
 )
+BREAKDOWN_COLUMNS = (
+    ("quarter", "quarter"),
+    ("provider_id", "provider_id"),
+    ("provider_name", "provider_name"),
+    ("dimension", "dimension"),
+    ("value", "dimension_value"),
+    ("participants", "participants"),
+    ("share", "share"),
+    ("effects", "effects"),
+    ("effect_rate", "effect_rate"),
+    ("expected_effects", "expected_effects"),
+    ("oe_ratio", "oe_ratio"),
+    ("cohort_share", "cohort_share"),
+    ("suppressed", "is_suppressed"),
+)
 DATA_QUALITY_COLUMNS = ("severity", "table", "row", "column", "value", "rule", "message")
 
 # (file name, mart, columns, sort columns)
@@ -98,6 +113,12 @@ METRIC_OUTPUTS = (
     ),
     ("provider_metrics.csv", "provider_metrics", PROVIDER_COLUMNS, ("provider_id",)),
     ("contract_flags.csv", "contract_flags", CONTRACT_COLUMNS, ("contract_id",)),
+    (
+        "provider_breakdown.csv",
+        "provider_breakdown",
+        BREAKDOWN_COLUMNS,
+        ("provider_id", "dimension", "value"),
+    ),
 )
 
 
