@@ -111,6 +111,7 @@ QUARTERLY_MARTS = (
     "offer_type_funnel",
     "group_quarter_trend",
     "provider_breakdown",
+    "offer_type_certainty",
 )
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 
