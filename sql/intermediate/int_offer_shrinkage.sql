@@ -6,7 +6,8 @@
 -- Ē = ΣE/k, v = max(s² − m/Ē, 0), C_i = v/(v + m/E_i) (0 when v = 0); the shrunk O/E is
 -- m + C_i(θ̂_i − m), scaled to a rate and a price as adjusted_effect_rate and _price are.
 -- With v > 0 the row's true O/E follows Gamma(m²/v + x_i, m/v + E_i): the posterior that
--- int_offer_prob_best integrates.
+-- int_offer_prob_best integrates. Sums of doubles add their terms in ascending order, so they
+-- are the same to the last digit on every run (as int_group_metrics' expected effects).
 with offer_metrics as (
     select * from int_group_metrics
     where group_kind = 'provider_offer'
@@ -44,8 +45,8 @@ typed_rows as (
 type_oe as (
     select
         offer_type,
-        sum(effects) / sum(expected_effects) as type_oe_ratio,
-        sum(expected_effects) / count(*) as mean_expected_effects
+        sum(effects) / list_sum(list_sort(list(expected_effects))) as type_oe_ratio,
+        list_sum(list_sort(list(expected_effects))) / count(*) as mean_expected_effects
     from typed_rows
     group by offer_type
 ),
@@ -54,8 +55,9 @@ type_spread as (
     select
         type_oe.offer_type,
         type_oe.type_oe_ratio,
-        sum(typed_rows.expected_effects * (typed_rows.oe_ratio - type_oe.type_oe_ratio) ^ 2)
-            / sum(typed_rows.expected_effects) as oe_variance,
+        list_sum(list_sort(list(
+            typed_rows.expected_effects * (typed_rows.oe_ratio - type_oe.type_oe_ratio) ^ 2
+        ))) / list_sum(list_sort(list(typed_rows.expected_effects))) as oe_variance,
         type_oe.mean_expected_effects
     from typed_rows
     inner join type_oe using (offer_type)
