@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from evaluator import rank_certainty
 from evaluator.quarter import Quarter
 from evaluator.resources import SQL_DIR, IncompleteInstallationError, shipped_file
 from evaluator.settings import Settings
@@ -63,10 +64,12 @@ class Model:
 
 
 def load_macros(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the parsing and metric macros; the readers need them before any model runs."""
+    """Create the parsing and metric macros; the readers need them before any model runs. The
+    one Python function the models call (SPEC §2.5's prob_best) is registered with them."""
     for name in MACRO_FILES:
         path = shipped_file(SQL_DIR / "macros" / name)
         con.execute(path.read_text(encoding="utf-8")).fetchall()
+    rank_certainty.register(con)
 
 
 def set_run_variables(
@@ -116,6 +119,8 @@ QUARTERLY_MARTS = (
     "group_quarter_trend",
     "jobcenter_metrics",
     "jobcenter_funnel",
+    "provider_breakdown",
+    "offer_type_certainty",
 )
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 

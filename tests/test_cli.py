@@ -56,6 +56,7 @@ def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
         "data_quality.csv",
         "jobcenter_metrics.csv",
         "manifest.json",
+        "provider_breakdown.csv",
         "provider_metrics.csv",
         "provider_offer_metrics.csv",
         "scorecards.xlsx",

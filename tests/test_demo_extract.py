@@ -41,6 +41,7 @@ PILLARS = [
     "progression_n",
     "progression_mean",
 ]
+SHRINKAGE = ["shrunk_oe_ratio", "shrunk_effect_rate", "shrunk_effect_price", "prob_best"]
 SPEC_COLUMNS = {
     "provider_offer_metrics.csv": [
         "quarter",
@@ -53,6 +54,7 @@ SPEC_COLUMNS = {
         "rank_in_type",
         "preliminary",
         *PILLARS,
+        *SHRINKAGE,
     ],
     "provider_metrics.csv": [
         "quarter",

@@ -41,6 +41,12 @@ PILLAR_COLUMNS = (
     ("progression_n", "progression_n"),
     ("progression_mean", "progression_mean"),
 )
+SHRINKAGE_COLUMNS = (
+    ("shrunk_oe_ratio", "shrunk_oe_ratio"),
+    ("shrunk_effect_rate", "shrunk_effect_rate"),
+    ("shrunk_effect_price", "shrunk_effect_price_dkk"),
+    ("prob_best", "prob_best"),
+)
 PROVIDER_OFFER_COLUMNS = (
     ("quarter", "quarter"),
     ("provider_id", "provider_id"),
@@ -52,6 +58,7 @@ PROVIDER_OFFER_COLUMNS = (
     ("rank_in_type", "rank_in_type"),
     ("preliminary", "is_preliminary"),
     *PILLAR_COLUMNS,
+    *SHRINKAGE_COLUMNS,
 )
 PROVIDER_COLUMNS = (
     ("quarter", "quarter"),
@@ -86,6 +93,21 @@ JOBCENTER_COLUMNS = (
     ("preliminary", "is_preliminary"),
     ("rank", "rank"),
 )
+BREAKDOWN_COLUMNS = (
+    ("quarter", "quarter"),
+    ("provider_id", "provider_id"),
+    ("provider_name", "provider_name"),
+    ("dimension", "dimension"),
+    ("value", "dimension_value"),
+    ("participants", "participants"),
+    ("share", "share"),
+    ("effects", "effects"),
+    ("effect_rate", "effect_rate"),
+    ("expected_effects", "expected_effects"),
+    ("oe_ratio", "oe_ratio"),
+    ("cohort_share", "cohort_share"),
+    ("suppressed", "is_suppressed"),
+)
 DATA_QUALITY_COLUMNS = ("severity", "table", "row", "column", "value", "rule", "message")
 
 # (file name, mart, columns, sort columns)
@@ -99,6 +121,12 @@ METRIC_OUTPUTS = (
     ("provider_metrics.csv", "provider_metrics", PROVIDER_COLUMNS, ("provider_id",)),
     ("contract_flags.csv", "contract_flags", CONTRACT_COLUMNS, ("contract_id",)),
     ("jobcenter_metrics.csv", "jobcenter_metrics", JOBCENTER_COLUMNS, ("jobcenter",)),
+    (
+        "provider_breakdown.csv",
+        "provider_breakdown",
+        BREAKDOWN_COLUMNS,
+        ("provider_id", "dimension", "value"),
+    ),
 )
 
 

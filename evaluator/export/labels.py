@@ -103,6 +103,41 @@ SCORECARD_LABELS = {
         "warning": "Advarsel",
         "no_data": "ingen data",
         "no_participants": "–",
+        # shrinkage and rank certainty (SPEC §2.5), whom a provider serves (§2.6)
+        "shrunk_effect_price": "Krympet effektpris",
+        "prob_best": "Sandsynlighed for at være billigst",
+        "clear_winner": "Klar vinder: {offer}, sandsynlighed {probability} for at være billigst.",
+        "clear_winner_suppressed": (
+            "Klar vinder: {offer} (færre end {n} deltagere, så sandsynligheden vises ikke)."
+        ),
+        "no_clear_winner": "Ingen klar vinder: forskellene kan skyldes tilfældigheder.",
+        "legend_prob_best": (
+            "Krympet effektpris: prisen med tilbuddets faktiske/forventede effekter trukket mod "
+            "typens, mest for små tilbud. Sandsynlighed for at være billigst: hvor sikkert det "
+            "er, at tilbuddet har typens laveste effektpris (se Metode)."
+        ),
+        "breakdown_block": "Hvem tager leverandøren?",
+        "breakdown_intro": (
+            "Leverandørens deltagere fordelt på ydelsesgruppe, matchgruppe og aldersgruppe, "
+            "ved siden af hele kohortens fordeling. Afviger fordelingen meget, kan leverandøren "
+            "have haft lettere (eller sværere) borgere end andre."
+        ),
+        "breakdown_dimension": "Opdeling",
+        "breakdown_value": "Gruppe",
+        "breakdown_share": "Andel af leverandørens deltagere",
+        "breakdown_cohort_share": "Andel af hele kohorten",
+        "benefit_group": "Ydelsesgruppe",
+        "match_group": "Matchgruppe",
+        "age_band": "Aldersgruppe",
+        "benefit_dagpenge": "Dagpenge",
+        "benefit_kontanthjaelp": "Kontanthjælp",
+        "benefit_uddannelseshjaelp": "Uddannelseshjælp",
+        "benefit_sygedagpenge": "Sygedagpenge",
+        "benefit_jobafklaring": "Jobafklaring",
+        "benefit_ressourceforloeb": "Ressourceforløb",
+        "benefit_ledighedsydelse": "Ledighedsydelse",
+        "benefit_integrationsydelse": "Integrationsydelse",
+        "benefit_revalidering": "Revalidering",
         # tender basis
         "type_block": "{offer_type}: samlet effektrate {rate} for {participants} deltagere",
         "funnel_title": "Tragtdiagram: {offer_type}",
@@ -275,6 +310,40 @@ SCORECARD_LABELS = {
         "warning": "Warning",
         "no_data": "no data",
         "no_participants": "–",
+        "shrunk_effect_price": "Shrunk effect price",
+        "prob_best": "Probability of being cheapest",
+        "clear_winner": "Clear winner: {offer}, probability {probability} of being cheapest.",
+        "clear_winner_suppressed": (
+            "Clear winner: {offer} (fewer than {n} participants, so the probability is not shown)."
+        ),
+        "no_clear_winner": "No clear winner: the differences may be due to chance.",
+        "legend_prob_best": (
+            "Shrunk effect price: the price with the offer's observed/expected effects pulled "
+            "towards the type's, most for small offers. Probability of being cheapest: how sure "
+            "it is that the offer has the type's lowest effect price (see Method)."
+        ),
+        "breakdown_block": "Whom does the provider serve?",
+        "breakdown_intro": (
+            "The provider's participants by benefit group, match group and age band, beside the "
+            "whole cohort's. A very different mix means the provider may have had easier (or "
+            "harder) citizens than others."
+        ),
+        "breakdown_dimension": "Breakdown",
+        "breakdown_value": "Group",
+        "breakdown_share": "Share of the provider's participants",
+        "breakdown_cohort_share": "Share of the whole cohort",
+        "benefit_group": "Benefit group",
+        "match_group": "Match group",
+        "age_band": "Age band",
+        "benefit_dagpenge": "Unemployment insurance (dagpenge)",
+        "benefit_kontanthjaelp": "Social assistance (kontanthjælp)",
+        "benefit_uddannelseshjaelp": "Education assistance (uddannelseshjælp)",
+        "benefit_sygedagpenge": "Sickness benefit (sygedagpenge)",
+        "benefit_jobafklaring": "Job clarification (jobafklaring)",
+        "benefit_ressourceforloeb": "Resource programme (ressourceforløb)",
+        "benefit_ledighedsydelse": "Flex-job benefit (ledighedsydelse)",
+        "benefit_integrationsydelse": "Integration benefit (integrationsydelse)",
+        "benefit_revalidering": "Rehabilitation (revalidering)",
         "type_block": "{offer_type}: overall effect rate {rate} for {participants} participants",
         "funnel_title": "Funnel plot: {offer_type}",
         "funnel_x": "Participants",
@@ -455,6 +524,47 @@ METHOD_TEXT = {
             "seneste vurdering efter start og senest ved opfølgningsperiodens slutning). "
             "Mangler en tabel, står der ingen data, aldrig nul.",
         ),
+        (
+            "Krympning mod typen",
+            "Et lille tilbud kan have et heldigt kvartal, ligne det bedste og derefter skuffe "
+            "(regression mod middelværdien). Derfor trækkes hvert tilbuds faktiske/forventede "
+            "effekter (F/F) mod hele tilbudstypens F/F, m = typens effekter / typens forventede "
+            "effekter. Spredningen mellem tilbuddene ud over tilfældighed er v = s² − m/Ē "
+            "(mindst 0), hvor s² er spredningen af tilbuddenes F/F omkring m, vægtet med de "
+            "forventede effekter, og Ē det gennemsnitlige antal forventede effekter pr. tilbud. "
+            "Tilbuddets vægt er C = v/(v + m/E): jo flere forventede effekter E, jo mere tæller "
+            "tilbuddets egne tal. Krympet F/F = m + C × (tilbuddets F/F − m); krympet effektrate "
+            "= krympet F/F × kohortens effektrate; krympet effektpris = udgift pr. deltager / "
+            "krympet effektrate. Er v = 0, får alle typens tilbud typens F/F.",
+        ),
+        (
+            "Regneeksempel",
+            "Tre tilbud af samme type: A har 8 effekter mod 5 forventede (F/F 1,6), B 2 mod 5 "
+            "(0,4) og C 10 mod 10 (1,0). m = 20/20 = 1. s² = (5 × 0,6² + 5 × 0,6² + 10 × 0²)/20 "
+            "= 0,18. Ē = 20/3 ≈ 6,67, så m/Ē = 0,15 og v = 0,18 − 0,15 = 0,03. For A er "
+            "C = 0,03/(0,03 + 1/5) ≈ 0,130 og krympet F/F = 1 + 0,130 × 0,6 ≈ 1,078 (i stedet "
+            "for 1,6); for C er C = 0,03/(0,03 + 1/10) ≈ 0,23. Med kohortens effektrate 50 % og "
+            "1.000 kr. pr. deltager er A's krympede effektpris 1.000/(1,078 × 0,5) ≈ 1.855 kr.",
+        ),
+        (
+            "Sandsynlighed for at være billigst",
+            "For hvert tilbud beregnes, hvor sandsynligt det er, at det reelt har typens "
+            "laveste effektpris, givet dets effekter og spredningen v (hvert tilbuds sande F/F "
+            "følger en gammafordeling; sandsynligheden findes ved numerisk integration, ikke ved "
+            "simulation). Sandsynlighederne i en type summer til 100 %. Er den højeste under "
+            "50 %, er der ingen klar vinder: forskellene kan skyldes tilfældigheder, og rangen "
+            "bør ikke alene afgøre udbuddet. Er v = 0, er tilbuddet med den laveste udgift pr. "
+            "deltager billigst. Rangen i typen er uændret: arket viser begge.",
+        ),
+        (
+            "Hvem tager leverandøren?",
+            "Hvert scorekort viser leverandørens deltagere fordelt på ydelsesgruppe, matchgruppe "
+            "og aldersgruppe ved siden af hele kohortens fordeling, med faktiske/forventede "
+            "effekter i hver gruppe. En leverandør med langt flere borgere i matchgruppe 1 end "
+            "kohorten får ventelig en højere rå effektrate; den justerede effektpris tager højde "
+            "for det. Grupper med færre end {suppress_below} deltagere vises som "
+            "<{suppress_below}.",
+        ),
     ),
     "en": (
         (
@@ -531,6 +641,46 @@ METHOD_TEXT = {
             "citizens in match groups 2 and 3 (latest assessment on or before the start and "
             "latest assessment after the start, no later than the end of the window). A missing "
             "table shows no data, never zero.",
+        ),
+        (
+            "Shrinkage towards the type",
+            "A small offer can have a lucky quarter, look the best and then disappoint "
+            "(regression to the mean). So each offer's observed/expected effects (O/E) are "
+            "pulled towards its offer type's O/E, m = the type's effects / its expected effects. "
+            "The spread between offers beyond chance is v = s² − m/Ē (at least 0), where s² is "
+            "the spread of the offers' O/E around m, weighted by expected effects, and Ē the "
+            "mean expected effects per offer. An offer's weight is C = v/(v + m/E): the more "
+            "expected effects E, the more its own figures count. Shrunk O/E = m + C × (the "
+            "offer's O/E − m); shrunk effect rate = shrunk O/E × the cohort's effect rate; shrunk "
+            "effect price = cost per participant / shrunk effect rate. With v = 0 every offer of "
+            "the type gets the type's O/E.",
+        ),
+        (
+            "Worked example",
+            "Three offers of one type: A has 8 effects against 5 expected (O/E 1.6), B 2 against "
+            "5 (0.4), C 10 against 10 (1.0). m = 20/20 = 1. s² = (5 × 0.6² + 5 × 0.6² + 10 × 0²)"
+            "/20 = 0.18. Ē = 20/3 ≈ 6.67, so m/Ē = 0.15 and v = 0.18 − 0.15 = 0.03. For A, "
+            "C = 0.03/(0.03 + 1/5) ≈ 0.130 and shrunk O/E = 1 + 0.130 × 0.6 ≈ 1.078 (instead of "
+            "1.6); for C, C = 0.03/(0.03 + 1/10) ≈ 0.23. With a cohort effect rate of 50 % and "
+            "1,000 kr. per participant, A's shrunk effect price is 1,000/(1.078 × 0.5) ≈ 1,855 kr.",
+        ),
+        (
+            "Probability of being cheapest",
+            "For each offer: how likely it really has the type's lowest effect price, given its "
+            "effects and the spread v (each offer's true O/E follows a gamma distribution; the "
+            "probability is found by numerical integration, not simulation). The probabilities "
+            "of a type add up to 100 %. When the highest is below 50 %, there is no clear "
+            "winner: the differences may be due to chance, and the rank should not decide the "
+            "tender alone. With v = 0 the offer with the lowest cost per participant is "
+            "cheapest. The rank in type is unchanged: the sheet shows both.",
+        ),
+        (
+            "Whom does the provider serve?",
+            "Each scorecard shows the provider's participants by benefit group, match group and "
+            "age band beside the whole cohort's, with observed/expected effects in each group. "
+            "A provider with far more citizens in match group 1 than the cohort can expect a "
+            "higher raw effect rate; the adjusted effect price allows for that. Groups with "
+            "fewer than {suppress_below} participants show <{suppress_below}.",
         ),
     ),
 }

@@ -2,7 +2,8 @@
 
 From the top: the four pillars of SPEC §2.3 as four separate blocks (with "no data" where a table
 is missing, never zero) beside an 8-quarter trend chart; the provider's offers; its contracts
-with their status and recommendation; and the trend's figures as a table.
+with their status and recommendation; the trend's figures as a table; and whom the provider
+serves (SPEC §2.6: "Hvem tager leverandøren?").
 """
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -94,6 +95,14 @@ OFFER_COLUMNS = (
 PROVIDER_CONTRACT_COLUMNS = tuple(
     column for column in CONTRACT_COLUMNS if column.key not in ("provider_id", "provider_name")
 )
+BREAKDOWN_COLUMNS = (
+    Column("dimension", "breakdown_dimension", "label", 0),
+    Column("value", "breakdown_value", "text", 0),
+    Column("participants", "participants", "integer", 0),
+    Column("share", "breakdown_share", "rate", 0),
+    Column("cohort_share", "breakdown_cohort_share", "rate", 0, is_group_figure=False),
+    Column("oe_ratio", "oe_ratio", "decimal", 0),
+)
 TREND_COLUMNS = (
     Column("quarter", "quarter", "text", 0),
     Column("participants", "participants", "integer", 0),
@@ -117,6 +126,7 @@ def write_provider_sheet(
     row = write_offers(sheet, row + 1, provider, data, labels)
     row = write_contracts(sheet, row + 1, provider, data, labels)
     row = write_trend_table(sheet, row + 1, trend, data, labels)
+    row = write_breakdown(sheet, row, provider, data, labels)
     write_legend(
         sheet,
         row + 1,
@@ -195,3 +205,27 @@ def write_trend_table(
         hidden = suppressed_text(data) if quarter["is_suppressed"] else None
         write_record(sheet, row + 1 + offset, TREND_COLUMNS, quarter, labels, hidden)
     return row + len(trend) + 3
+
+
+def write_breakdown(
+    sheet: Worksheet, row: int, provider: dict, data: ScorecardData, labels: dict
+) -> int:
+    """Whom the provider serves, by benefit group, match group and age band: each value's share
+    of the provider's participants beside its share of the whole cohort, and its O/E. A value
+    with too few participants shows "<5" and no share or O/E (the cohort's share stays)."""
+    text(sheet, row, 1, labels["breakdown_block"]).font = SECTION_FONT
+    text(sheet, row + 1, 1, labels["breakdown_intro"])
+    records = [
+        {**record, "value": breakdown_value(record, labels)}
+        for record in data.breakdown_of(provider["provider_id"])
+    ]
+    last_row = write_table(sheet, row + 2, BREAKDOWN_COLUMNS, records, data, labels)
+    return last_row + 2
+
+
+def breakdown_value(record: dict, labels: dict) -> str:
+    """A benefit group in the reader's words; match groups and age bands as they are."""
+    value = record["dimension_value"]
+    if record["dimension"] == "benefit_group":
+        return labels[f"benefit_{value}"]
+    return value

@@ -30,6 +30,8 @@ class ScorecardData:
     contracts: list[dict]
     trends: dict[tuple[str, str], list[dict]]
     funnel_limits: dict[str, list[dict]]
+    type_certainty: dict[str, dict]
+    breakdown: list[dict]
     findings: list[Finding]
     extract: Extract
     jobcenter: str | None
@@ -57,6 +59,13 @@ class ScorecardData:
     @property
     def offer_types(self) -> list[str]:
         return sorted(self.offers_by_type)
+
+    @cached_property
+    def breakdown_by_provider(self) -> dict[str, list[dict]]:
+        return grouped(self.breakdown, "provider_id")
+
+    def breakdown_of(self, provider_id: str) -> list[dict]:
+        return self.breakdown_by_provider.get(provider_id, [])
 
     def offers_of_type(self, offer_type: str) -> list[dict]:
         return self.offers_by_type.get(offer_type, [])
@@ -87,6 +96,17 @@ def offer_order(offer: dict) -> tuple:
     return (offer["offer_type"], rank is None, rank or 0, offer["offer_id"])
 
 
+BREAKDOWN_DIMENSIONS = ("benefit_group", "match_group", "age_band")
+AGE_BANDS = ("<30", "30-49", "50+")
+
+
+def breakdown_order(row: dict) -> tuple:
+    """Benefit group, match group, age band; ages youngest first (the CSV sorts them as text)."""
+    value = row["dimension_value"]
+    age = AGE_BANDS.index(value) if row["dimension"] == "age_band" else 0
+    return (row["provider_id"], BREAKDOWN_DIMENSIONS.index(row["dimension"]), age, value)
+
+
 def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
     con = evaluation.con
     trends: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -109,6 +129,8 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
         contracts=sorted(records(con, "contract_flags"), key=lambda r: r["contract_id"]),
         trends=dict(trends),
         funnel_limits=funnel,
+        type_certainty={row["offer_type"]: row for row in records(con, "offer_type_certainty")},
+        breakdown=sorted(records(con, "provider_breakdown"), key=breakdown_order),
         findings=evaluation.extract.findings,
         extract=evaluation.extract,
         jobcenter=evaluation.jobcenter,

@@ -83,6 +83,8 @@ HEADLINE = (
 )
 TENDER_COLUMNS = (
     Column("rank_in_type", "rank_in_type", "integer", 7),
+    Column("shrunk_effect_price_dkk", "shrunk_effect_price", "money", 13),
+    Column("prob_best", "prob_best", "rate", 13),
     Column("provider_name", "provider", "text", 24),
     Column("offer_name", "offer", "text", 32),
     Column("offer_id", "offer_id", "text", 9),
@@ -242,6 +244,7 @@ def write_tender(
     write_sheet_heading(sheet, labels["title_tender"].format(quarter=data.quarter), data, labels)
     legends = [
         labels["legend_price"],
+        labels["legend_prob_best"],
         labels["legend_uncertain"],
         labels["legend_funnel"],
         labels["legend_recommendation"],
@@ -282,7 +285,8 @@ def write_tender_block(
     text(sheet, row, 1, offer_type).font = SECTION_FONT
     text(sheet, row, 3, labels["funnel_rate"]).font = BOLD
     number(sheet, row, 4, limits[0]["type_effect_rate"], "rate").font = BOLD
-    header_row = row + 1
+    text(sheet, row + 1, 1, winner_line(data.type_certainty[offer_type], data, labels))
+    header_row = row + 2
     write_header(sheet, header_row, columns, labels)
     tail_column = len(columns) - len(TENDER_TAIL_COLUMNS) + 1
     for offset, offer in enumerate(offers, start=1):
@@ -312,6 +316,18 @@ def write_tender_block(
     chart_row = last + 2
     sheet.add_chart(chart, f"B{chart_row}")
     return chart_row + 20
+
+
+def winner_line(certainty: dict, data: ScorecardData, labels: dict) -> str:
+    """Whether the type has a clear winner (SPEC §2.5: highest prob_best ≥ 0.5). A suppressed
+    winner is named, but its probability is not shown."""
+    if not certainty["has_clear_winner"]:
+        return labels["no_clear_winner"]
+    offer = f"{certainty['winner_offer_name']} ({certainty['winner_provider_name']})"
+    if certainty["is_winner_suppressed"]:
+        return labels["clear_winner_suppressed"].format(offer=offer, n=suppressed_text(data))
+    probability = f"{certainty['top_prob_best']:.0%}".replace("%", " %")
+    return labels["clear_winner"].format(offer=offer, probability=probability)
 
 
 def write_trend_cells(

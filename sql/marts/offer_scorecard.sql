@@ -99,6 +99,8 @@ select
     offer_metrics.effect_price_dkk,
     offer_metrics.adjusted_effect_price_dkk,
     offer_metrics.rank_in_type,
+    offer_metrics.shrunk_effect_price_dkk,
+    offer_metrics.prob_best,
     offer_metrics.is_suppressed,
     covering.contract_ids,
     covering.contract_status,

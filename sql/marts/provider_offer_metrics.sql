@@ -3,7 +3,8 @@
 -- Rules: the group metrics of SPEC §2.1 and pillars of §2.3 (from int_group_metrics), plus
 -- rank_in_type (1 = lowest adjusted effect price among the non-suppressed offers of the same
 -- offer type; an empty adjusted price ranks last; ties by higher effect rate, then offer_id;
--- empty for suppressed rows) and preliminary (the follow-up window is not yet complete).
+-- empty for suppressed rows) and preliminary (the follow-up window is not yet complete), then
+-- the shrunk rates and prob_best of §2.5 (empty where expected_effects = 0).
 -- Prices are compared rounded to the øre: two prices equal in exact arithmetic can differ in the
 -- last binary digit, and that noise must not decide a rank (docs/decisions.md).
 with offer_metrics as (
@@ -18,6 +19,15 @@ offers as (
 
 providers as (
     select * from int_providers
+),
+
+shrinkage as (
+    select offer_id, shrunk_oe_ratio, shrunk_effect_rate, shrunk_effect_price_dkk
+    from int_offer_shrinkage
+),
+
+prob_best as (
+    select * from int_offer_prob_best
 ),
 
 ranked as (
@@ -73,6 +83,12 @@ select
     satisfaction_mean,
     satisfied_share,
     progression_n,
-    progression_mean
+    progression_mean,
+    shrinkage.shrunk_oe_ratio,
+    shrinkage.shrunk_effect_rate,
+    shrinkage.shrunk_effect_price_dkk,
+    prob_best.prob_best
 from ranked
+left join shrinkage using (offer_id)
+left join prob_best using (offer_id)
 order by provider_id, offer_id
