@@ -152,3 +152,21 @@ def test_method_sheet_explains_shrinkage_and_prob_best_with_an_example(demo_repo
     for figure in ("v = 0,18 − 0,15 = 0,03", "≈ 1,078", "≈ 1.855 kr."):
         assert figure in example
     assert "ingen klar vinder" in texts["Sandsynlighed for at være billigst"]
+
+
+def test_offer_types_show_danish_names_and_the_csv_keeps_codes(demo_report):
+    workbook = load_workbook(demo_report / "scorecards.xlsx")
+    shown = {record[DA["offer_type"]] for record in table(workbook["Oversigt"], DA["offer_type"])}
+    assert {"Løntilskud", "Jobsøgning"} <= shown
+    assert "loentilskud" not in shown
+    assert "Løntilskud" in column_a(workbook["Udbud"])
+    codes = {row["offer_type"] for row in read_csv(demo_report, "provider_offer_metrics.csv")}
+    assert {"loentilskud", "jobsoegning"} <= codes
+
+
+def test_an_unknown_offer_type_is_shown_as_it_is(extract, tmp_path):
+    extract.offer("X1", offer_type="kursus_i_it")
+    add_group(extract, "X1", 6, 2, "X")
+    evaluation = run_extract(extract, tmp_path / "extract")
+    write_scorecards(evaluation, tmp_path / "scorecards.xlsx")
+    assert "kursus_i_it" in column_a(load_workbook(tmp_path / "scorecards.xlsx")["Udbud"])

@@ -80,7 +80,7 @@ PILLAR_VALUE_COLUMN = 4
 OFFER_COLUMNS = (
     Column("offer_id", "offer_id", "text", 10),
     Column("offer_name", "offer", "text", 34),
-    Column("offer_type", "offer_type", "text", 24),
+    Column("offer_type", "offer_type", "offer_type", 24),
     Column("participants", "participants", "integer", 14),
     Column("effects", "effects", "integer", 10),
     Column("effect_rate", "effect_rate", "rate", 10),

@@ -43,6 +43,7 @@ from evaluator.export.xlsx import (
     column_letter,
     header_cell,
     number,
+    offer_type_name,
     safe_sheet_name,
     set_print_layout,
     set_widths,
@@ -58,7 +59,7 @@ MAX_FINDINGS_ON_SHEET = 10_000
 
 
 OVERVIEW_COLUMNS = (
-    Column("offer_type", "offer_type", "text", 24),
+    Column("offer_type", "offer_type", "offer_type", 24),
     Column("rank_in_type", "rank_in_type", "integer", 8),
     Column("provider_name", "provider", "text", 26),
     Column("offer_name", "offer", "text", 36),
@@ -282,7 +283,7 @@ def write_tender_block(
     """One offer type: its title and overall rate, its ranked offers, and its funnel plot."""
     offers = [with_contract_default(offer) for offer in data.offers_of_type(offer_type)]
     limits = data.funnel_limits[offer_type]
-    text(sheet, row, 1, offer_type).font = SECTION_FONT
+    text(sheet, row, 1, offer_type_name(offer_type, labels)).font = SECTION_FONT
     text(sheet, row, 3, labels["funnel_rate"]).font = BOLD
     number(sheet, row, 4, limits[0]["type_effect_rate"], "rate").font = BOLD
     text(sheet, row + 1, 1, winner_line(data.type_certainty[offer_type], data, labels))
@@ -311,7 +312,7 @@ def write_tender_block(
         ),
     )
     colour_status_columns(sheet, columns, first, last, labels)
-    title = labels["funnel_title"].format(offer_type=offer_type)
+    title = labels["funnel_title"].format(offer_type=offer_type_name(offer_type, labels))
     chart = funnel_chart(chart_data, limits, offers, title, labels)
     chart_row = last + 2
     sheet.add_chart(chart, f"B{chart_row}")

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-Kind = Literal["text", "label", "integer", "money", "rate", "decimal", "date"]
+Kind = Literal["text", "label", "offer_type", "integer", "money", "rate", "decimal", "date"]
 
 NUMBER_FORMATS: dict[str, str] = {
     "integer": "#,##0",
@@ -143,7 +143,15 @@ def write_value(
         return text(sheet, row, column, "" if value is None else str(value))
     if kind == "label":
         return text(sheet, row, column, "" if value is None else labels[code_key(value)])
+    if kind == "offer_type":
+        return text(sheet, row, column, offer_type_name(str(value), labels))
     return number(sheet, row, column, value, kind)
+
+
+def offer_type_name(offer_type: str, labels: dict[str, str]) -> str:
+    """A known offer type in the reader's words (`loentilskud` → Løntilskud); offer types are
+    free text in the extract, so an unknown one is shown as it is. The CSVs keep the codes."""
+    return labels.get(f"offer_type_{offer_type}", offer_type)
 
 
 def code_key(value: object) -> str:
