@@ -68,7 +68,12 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
         f"{summary.contracts_phase_out} recommended for phase-out"
     )
     folder = files[0].parent if files else Path(".")
-    console.print(f"  Report written to [bold]{folder}[/]: " + ", ".join(p.name for p in files))
+    # --each-jobcenter: a folder per jobcenter, counted rather than named (98 names are a wall).
+    jobcenter_reports = [path for path in files if path.is_dir() and path.name != "data_docs"]
+    listed = ", ".join(path.name for path in files if path not in jobcenter_reports)
+    if jobcenter_reports:
+        listed += f"; and {len(jobcenter_reports)} jobcenter reports, each in a folder of its own"
+    console.print(f"  Report written to [bold]{folder}[/]: {listed}")
     console.print(
         f"  Data-quality rules and results: [bold]{folder / 'data_docs' / 'index.html'}[/]"
     )

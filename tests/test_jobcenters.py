@@ -131,6 +131,7 @@ def test_each_jobcenter_writes_the_pooled_report_and_one_per_jobcenter(two_jobce
     common = ["run", "--data", data, "--quarter", "2026Q2", "--as-of", "2026-12-31"]
     each = invoke(*common, "--each-jobcenter", "--out", tmp_path / "each")
     assert each.exit_code == 0, each.output
+    assert "and 2 jobcenter reports, each in a folder of its own" in " ".join(each.output.split())
     one = invoke(*common, "--jobcenter", "A", "--out", tmp_path / "A")
     assert one.exit_code == 0, one.output
     assert sorted(p.name for p in (tmp_path / "each").iterdir() if p.is_dir()) == [
