@@ -183,8 +183,8 @@ def rerun_models_reading(
     reading = f"getvariable('{variable}')"
     changed: set[str] = set()
     for model in models:  # in dependency order: a model's inputs come first
-        words = referenced_words(model.sql)
-        if reading in model.sql or words & changed:
+        code = LINE_COMMENT.sub("", model.sql)  # a header may mention what it does not read
+        if reading in code or referenced_words(code) & changed:
             changed.add(model.name)
             drop_model(con, model)
     for model in models:

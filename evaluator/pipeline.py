@@ -226,10 +226,9 @@ def check_jobcenter_name(con: duckdb.DuckDBPyConnection, jobcenter: str) -> None
 def evaluate_jobcenter(evaluation: Evaluation, jobcenter: str | None) -> Evaluation:
     """The same evaluation for one jobcenter of the pooled extract (None: all of them again),
     from the tables already read, checked and modelled: only the models that the jobcenter
-    changes are computed again (SPEC §2.7). The marts of `evaluation` are replaced, so write
-    its outputs first; the returned evaluation reads the new ones."""
-    if jobcenter is not None:
-        check_jobcenter_name(evaluation.con, jobcenter)
+    changes are computed again (SPEC §2.7). `jobcenter` is one of `extract_jobcenters`: a name
+    from the user is checked where it enters, in `evaluate`. The marts of `evaluation` are
+    replaced, so write its outputs first; the returned evaluation reads the new ones."""
     statement = {"jobcenter": SET_VARIABLE_STATEMENTS["jobcenter"]}
     set_variables(evaluation.con, statement, {"jobcenter": jobcenter})
     rerun_models_reading(evaluation.con, QUARTERLY_MARTS, "jobcenter")
