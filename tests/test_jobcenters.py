@@ -19,7 +19,7 @@ from evaluator.cli import app
 from evaluator.findings import UsageError
 from evaluator.report import jobcenter_folder_name
 from fixtures.builders import JOB
-from tests.conftest import by_key, run_extract
+from tests.conftest import by_key, rows, run_extract
 
 S2 = {"benefit_group": "kontanthjaelp", "match_group": 3}
 
@@ -220,3 +220,22 @@ def test_a_single_jobcenter_extract_has_no_jobcenter_sheet(extract, tmp_path):
         invoke("run", "--data", data, "--quarter", "2026Q2", "--out", tmp_path / "r").exit_code == 0
     )
     assert "Jobcentre" not in load_workbook(tmp_path / "r" / "scorecards.xlsx").sheetnames
+
+
+def test_the_funnel_limits_of_o_over_e_run_from_the_smallest_to_the_largest_expected(
+    pooled, tmp_path
+):
+    """Non-suppressed jobcenters A (E = 2.4) and B (E = 3.1): the first point is E = 2.4 with the
+    95 % limits 1 ± 1.96 · √(1/2.4) = 1 ± 1.2651, the lower one below 0 and so clipped to 0,
+    as is the 99.8 % lower limit; the last point is E = 3.1 (C, suppressed, is not used), with
+    the 99.8 % upper limit 1 + 3.09 · √(1/3.1) = 2.7551."""
+    points = rows(run_extract(pooled, tmp_path), "jobcenter_funnel")
+    first, last = points[0], points[-1]
+    assert first["expected_effects"] == pytest.approx(2.4)
+    assert last["expected_effects"] == pytest.approx(3.1)
+    assert len(points) == 40
+    assert first["upper_95_oe_ratio"] == pytest.approx(1 + 1.959963984540054 / 2.4**0.5)
+    assert first["lower_95_oe_ratio"] == first["lower_998_oe_ratio"] == 0
+    assert last["upper_998_oe_ratio"] == pytest.approx(1 + 3.090232306167813 / 3.1**0.5)
+    assert last["upper_998_oe_ratio"] == pytest.approx(2.7551, abs=1e-4)
+    assert first["centre_oe_ratio"] == 1.0
