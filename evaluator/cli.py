@@ -212,9 +212,12 @@ def demo(out: OutOption = None, lang: LangOption = Language.DA) -> None:
     weekly_and_report(DEMO_DATA_DIR, None, DEMO_TARGETS, folder)
 
 
-def weekly_and_report(data: Path, week: Week | None, targets: Path | None, out: Path) -> None:
+def weekly_and_report(
+    data: Path, week: Week | None, targets: Path | None, out: Path, config: Path | None = None
+) -> None:
+    settings = load_settings(config)
     with progress_status() as progress:
-        figures = evaluate_week(data, week, targets, progress)
+        figures = evaluate_week(data, week, targets, progress, settings)
         files = write_weekly_report(figures, out)
     print_weekly(figures, files)
 
@@ -232,6 +235,7 @@ def weekly(
         typer.Option("--targets", help="CSV with department, category, weekly_target."),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports/weekly"),
+    config: ConfigOption = None,
 ) -> None:
     """The Monday numbers: exits to job and to education per department, week and 4-week average.
 
@@ -242,7 +246,7 @@ def weekly(
 
         evaluator weekly --data extracts/2026-10 --week 2026-W41 --targets targets.csv
     """
-    weekly_and_report(data, Week.parse(week) if week else None, targets, out)
+    weekly_and_report(data, Week.parse(week) if week else None, targets, out, config)
 
 
 class FailOn(StrEnum):
@@ -298,9 +302,16 @@ def check(
     finding at all), 1 a blocking finding (or a warning with --fail-on warning), 2 a usage error.
     """
     as_of_date = parse_as_of(as_of) if as_of else None
-    engine = load_settings(config).engine
+    settings = load_settings(config)
     with progress_status() as progress:
-        run = run_check(data, as_of_date, progress, engine, data_docs=docs is not None)
+        run = run_check(
+            data,
+            as_of_date,
+            progress,
+            settings.engine,
+            data_docs=docs is not None,
+            mapping=settings.mapping,
+        )
     write_check_reports(run, out, junit, codequality, docs, fail_on.value)
     print_check_result(run.findings, out)
     if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -14,8 +14,9 @@ import duckdb
 
 from evaluator.checks import build_empty_data_docs, run_checks, set_check_variables
 from evaluator.findings import BlockingInputError, FileSystemError, Finding, UsageError
-from evaluator.io.extract import Extract, load_extract
+from evaluator.io.extract import Extract, load_extract, with_sheet_rows
 from evaluator.io.files import find_table_files
+from evaluator.io.mapping import NO_MAPPING, ExtractMapping
 from evaluator.io.schema import TABLES
 from evaluator.models import (
     QUARTERLY_MARTS,
@@ -68,8 +69,10 @@ def read_extract(
     data_dir: Path,
     progress: Progress = lambda _: None,
     engine: EngineSettings = DEFAULT_ENGINE,
+    mapping: ExtractMapping = NO_MAPPING,
 ) -> tuple[duckdb.DuckDBPyConnection, Extract]:
-    """Load and type every input table of `data_dir` into a new in-memory database.
+    """Load and type every input table of `data_dir` into a new in-memory database, reading
+    its headers and labels through `mapping` (SPEC §1.3).
 
     In memory on purpose: no database file with citizen ids is ever left on disk (SPEC §6).
     Past `engine.memory_limit` DuckDB spills to temporary files, which it deletes when the
@@ -82,12 +85,14 @@ def read_extract(
     progress(f"Reading the extract in {data_dir}")
     try:
         with tempfile.TemporaryDirectory(prefix="evaluator-") as scratch:
-            extract = load_extract(con, data_dir, Path(scratch))
+            extract = load_extract(con, data_dir, Path(scratch), mapping)
     except OSError as error:
         # A file or folder the system will not let us read (no permission, a path too long), or
         # a full disk under the scratch folder that holds transcoded files.
         raise FileSystemError.from_os_error(error, data_dir, "nothing was written") from None
-    extract.findings += run_reading_checks(extract)
+    extract.findings = with_sheet_rows(
+        extract.findings + run_reading_checks(extract), extract.files
+    )
     return con, extract
 
 
@@ -113,7 +118,7 @@ def check_values(
         file.table: "exit_codes (shipped default)" if file.is_default else file.path.name
         for file in extract.files
     }
-    return run_checks(con, files, docs_dir)
+    return with_sheet_rows(run_checks(con, files, docs_dir), extract.files)
 
 
 @dataclass
@@ -136,12 +141,13 @@ def check_extract(
     as_of: dt.date | None = None,
     progress: Progress = lambda _: None,
     engine: EngineSettings = DEFAULT_ENGINE,
+    mapping: ExtractMapping = NO_MAPPING,
 ) -> list[Finding]:
     """Every data-quality finding of an extract, without evaluating it (`evaluator check`).
 
     With no quarter, every ended participation must have a price row at its start.
     """
-    return run_check(data_dir, as_of, progress, engine).findings
+    return run_check(data_dir, as_of, progress, engine, mapping=mapping).findings
 
 
 def run_check(
@@ -150,10 +156,11 @@ def run_check(
     progress: Progress = lambda _: None,
     engine: EngineSettings = DEFAULT_ENGINE,
     data_docs: bool = False,
+    mapping: ExtractMapping = NO_MAPPING,
 ) -> CheckRun:
     """`check_extract` with what the CI reports need; with `data_docs`, GX's Data Docs of the
     rules as `evaluate` builds them (an empty site when a reading rule blocks the value rules)."""
-    con, extract = read_extract(data_dir, progress, engine)
+    con, extract = read_extract(data_dir, progress, engine, mapping)
     docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-") if data_docs else None
     with_file = {table.name for table in TABLES if find_table_files(data_dir, table)}
     tables_read = {file.table for file in extract.files}
@@ -190,7 +197,7 @@ def evaluate(
     Raises `BlockingInputError` (exit 1) when the input fails a blocking rule, and
     `UsageError` (exit 2) when `jobcenter` is not one of the extract's.
     """
-    con, extract = read_extract(data_dir, progress, settings.engine)
+    con, extract = read_extract(data_dir, progress, settings.engine, settings.mapping)
     if extract.blocking:
         raise BlockingInputError(extract.findings)
     as_of = as_of or latest_extract_date(con)

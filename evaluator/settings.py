@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from evaluator.findings import UsageError
+from evaluator.io.mapping import NO_MAPPING, ExtractMapping, parse_mapping
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,16 @@ class Settings:
     suppress_below: int = 5
     min_participants: int = 10
     engine: EngineSettings = field(default_factory=EngineSettings, compare=False)
+    mapping: ExtractMapping = field(default=NO_MAPPING, compare=False)
 
     def as_dict(self) -> dict[str, int]:
-        """The settings that shape the numbers (not the engine's, which only shape the speed)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "engine"}
+        """The settings that shape the numbers (not the engine's, which only shape the speed,
+        nor the mapping, which the manifest records on its own)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in NOT_NUMBERS}
+
+
+NOT_NUMBERS = {"engine", "mapping"}
+MAPPING_TABLES = {"columns", "values", "files"}
 
 
 MINIMUMS = {"window_days": 0, "suppress_below": 0, "min_participants": 1}
@@ -59,7 +66,7 @@ MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNO
 
 def load_settings(path: Path | None) -> Settings:
     """The defaults, overridden by the keys of the `[evaluation]` and `[duckdb]` tables in
-    `path` if given."""
+    `path` if given, and the mapping of its `[columns]`, `[values]` and `[files]` tables."""
     if path is None:
         return Settings()
     try:
@@ -71,7 +78,7 @@ def load_settings(path: Path | None) -> Settings:
     section = document.get("evaluation", {})
     engine_section = document.get("duckdb", {})
     unknown = (
-        sorted(set(document) - {"evaluation", "duckdb"})
+        sorted(set(document) - {"evaluation", "duckdb"} - MAPPING_TABLES)
         + sorted(set(section) - set(MINIMUMS))
         + sorted(set(engine_section) - {f.name for f in fields(EngineSettings)})
     )
@@ -82,7 +89,12 @@ def load_settings(path: Path | None) -> Settings:
             raise UsageError(
                 f"{path}: {key} must be a whole number ≥ {MINIMUMS[key]}, not {value!r}"
             )
-    return replace(Settings(), **section, engine=load_engine_settings(path, engine_section))
+    return replace(
+        Settings(),
+        **section,
+        engine=load_engine_settings(path, engine_section),
+        mapping=parse_mapping(document, path),
+    )
 
 
 def load_engine_settings(path: Path, section: dict) -> EngineSettings:

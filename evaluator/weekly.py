@@ -15,6 +15,9 @@ from evaluator.io.schema import WEEKLY_TARGETS
 from evaluator.models import WEEKLY_MARTS, run_models, set_variables
 from evaluator.pipeline import Progress, check_values, latest_extract_date, read_extract
 from evaluator.reading_checks import run_reading_checks
+from evaluator.settings import Settings
+
+DEFAULT_SETTINGS = Settings()
 
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 SET_WEEK_VARIABLES = {
@@ -94,9 +97,11 @@ def evaluate_week(
     week: Week | None,
     targets: Path | None = None,
     progress: Progress = lambda _: None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> WeeklyFigures:
-    """The Monday numbers of `week` (default: the latest complete week) for the extract."""
-    con, extract = read_extract(data_dir, progress)
+    """The Monday numbers of `week` (default: the latest complete week) for the extract, read
+    with the engine settings and the mapping of `settings`."""
+    con, extract = read_extract(data_dir, progress, settings.engine, settings.mapping)
     if extract.blocking:
         raise BlockingInputError(extract.findings)
     as_of = latest_extract_date(con)

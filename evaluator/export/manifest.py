@@ -20,6 +20,7 @@ def manifest(evaluation: Evaluation) -> dict:
         "as_of_date": evaluation.as_of.isoformat(),
         "preliminary": evaluation.is_preliminary,
         "settings": evaluation.settings.as_dict(),
+        "mapping": evaluation.settings.mapping.as_dict(),
         "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "inputs": [
             {
@@ -27,6 +28,7 @@ def manifest(evaluation: Evaluation) -> dict:
                 "file": "(shipped default)" if file.is_default else file.path.name,
                 "rows": file.rows,
                 "sha256": file.sha256,
+                **({"sheet": file.sheet, "header_row": file.header_row} if file.sheet else {}),
             }
             for file in evaluation.extract.files
         ],

@@ -6,14 +6,15 @@ whether the blocking ones stop the run.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from evaluator.findings import Finding
-from evaluator.io.files import UnreadableFileError, find_table_files, sha256_of
+from evaluator.findings import Finding, UsageError
+from evaluator.io.files import LayoutError, UnreadableFileError, find_table_files, sha256_of
+from evaluator.io.mapping import NO_MAPPING, ExtractMapping, TableMapping, apply_mapping
 from evaluator.io.parse import create_source_table, value_problems
 from evaluator.io.readers import RawTable, load_raw_table
 from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
@@ -24,13 +25,17 @@ RAW_DATABASE = "raw"
 
 @dataclass(frozen=True)
 class InputFile:
-    """One file that was read, for the manifest: which table, which file, how many rows."""
+    """One file that was read, for the manifest: which table, which file, how many rows.
+
+    For a workbook, `sheet` and `header_row` say where the table was (see `RawTable`)."""
 
     table: str
     path: Path
     rows: int
     sha256: str
     is_default: bool = False
+    sheet: str | None = None
+    header_row: int = 1
 
 
 @dataclass(frozen=True)
@@ -73,16 +78,22 @@ class Extract:
         return [finding for finding in self.findings if finding.is_blocking]
 
 
-def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, scratch: Path) -> Extract:
+def load_extract(
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    scratch: Path,
+    mapping: ExtractMapping = NO_MAPPING,
+) -> Extract:
     """Load every table of SPEC §1.2 from `folder`; `scratch` holds transcoded copies.
 
-    The files' text is held in a separate in-memory database that is detached once every value
-    is typed, so its memory is free before the checks and models run.
+    `mapping` says how the case system named the headers and labels, and where a header is
+    (SPEC §1.3). The files' text is held in a separate in-memory database that is detached once
+    every value is typed, so its memory is free before the checks and models run.
     """
     extract = Extract()
     with raw_database(con):
         for table in TABLES:
-            load_table(con, folder, table, scratch, extract)
+            load_table(con, folder, table, scratch, extract, mapping=mapping)
     return extract
 
 
@@ -113,6 +124,7 @@ def load_table(
     scratch: Path,
     extract: Extract,
     paths: list[Path] | None = None,
+    mapping: ExtractMapping = NO_MAPPING,
 ) -> None:
     paths = find_table_files(folder, table) if paths is None else paths
     if len(paths) > 1:
@@ -126,11 +138,19 @@ def load_table(
         return
     path = paths[0]
     is_default = path == DEFAULT_EXIT_CODES
+    table_mapping = TableMapping() if is_default else mapping.for_table(table.name)
     try:
-        raw = load_raw_table(con, path, f"{RAW_DATABASE}.{table.name}", scratch)
+        raw = load_raw_table(
+            con, path, f"{RAW_DATABASE}.{table.name}", scratch, table_mapping.layout
+        )
     except UnreadableFileError as error:
         extract.findings.append(file_finding(table, path, error.rule, str(error), error.row))
         return
+    except LayoutError as error:
+        value = getattr(table_mapping.layout, error.key)
+        key = f"{mapping.source}: [files.{table.name}] {error.key} = {value!r}"
+        raise UsageError(f"{key}: {error}") from None
+    raw = apply_mapping(raw, table, table_mapping, path.name, mapping.source)
     if table.required:
         extract.missing_tables[table.name] = False
     extract.findings += duplicate_columns(table, raw, path)
@@ -148,7 +168,11 @@ def load_table(
     create_source_table(con, table, raw)
     problems = value_problems(table, raw, con)
     extract.value_problems.append(ValueProblems(table, path.name, raw.number_notation, problems))
-    extract.files.append(InputFile(table.name, path, raw.rows, sha256_of(path), is_default))
+    extract.files.append(
+        InputFile(
+            table.name, path, raw.rows, sha256_of(path), is_default, raw.sheet, raw.header_row
+        )
+    )
     if not is_default:
         extract.present_tables.add(table.name)
 
@@ -195,3 +219,25 @@ def file_finding(
     table: Table, path: Path, rule: str, message: str, row: int = 0, column: str = ""
 ) -> Finding:
     return Finding("blocking", table.name, row, column, "", rule, message, file=path.name)
+
+
+def with_sheet_rows(findings: list[Finding], files: list[InputFile]) -> list[Finding]:
+    """Findings on a row of a workbook also name that row as the spreadsheet program shows it.
+
+    `row` stays the data row, as for every file (SPEC §1.3); with the header on sheet row 3,
+    data row 1 is sheet row 4.
+    """
+    workbooks = {file.table: file for file in files if file.sheet is not None}
+    return [
+        with_sheet_row(finding, workbooks[finding.table])
+        if finding.row and finding.table in workbooks
+        else finding
+        for finding in findings
+    ]
+
+
+def with_sheet_row(finding: Finding, workbook: InputFile) -> Finding:
+    sheet_row = finding.row + workbook.header_row
+    return replace(
+        finding, message=f"{finding.message} (sheet {workbook.sheet!r}, row {sheet_row})"
+    )

@@ -33,6 +33,33 @@ class UnreadableFileError(Exception):
         self.row = row
 
 
+class LayoutError(Exception):
+    """A `[files.<table>]` key that does not fit the file; `key` names it, the message says why.
+
+    The reader raises it without knowing the settings file; `load_table` names that file and the
+    table.
+    """
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    """Where a table's header is in its file (`[files.<table>]`).
+
+    `sheet` None is the first sheet; `header_row` None is the first line of a CSV file, or the
+    first row of the sheet that holds anything.
+    """
+
+    sheet: str | None = None
+    header_row: int | None = None
+
+
+DEFAULT_LAYOUT = FileLayout()
+
+
 @dataclass(frozen=True)
 class CsvDialect:
     """How a CSV file is written: its encoding, delimiter and header names as they stand."""
@@ -120,20 +147,25 @@ def transcode_to_utf8(source: Path, target: Path) -> None:
             ) from error
 
 
-def read_header_line(path: Path, encoding: Encoding) -> str:
+def read_header_line(path: Path, encoding: Encoding, header_row: int) -> str:
+    """Line `header_row` (1-based) of the file, where its header is."""
     codec = "utf-8-sig" if encoding == "utf-8" else "cp1252"
     with path.open("r", encoding=codec, newline="") as handle:
-        return handle.readline().rstrip("\r\n")
+        for number, line in enumerate(handle, start=1):
+            if number == header_row:
+                return line.rstrip("\r\n")
+    raise LayoutError("header_row", f"the file has only {number} lines")
 
 
-def detect_csv_dialect(path: Path) -> CsvDialect:
+def detect_csv_dialect(path: Path, header_row: int = 1) -> CsvDialect:
     """Encoding from the bytes, delimiter from the header line: `;` if it has one, else `,`."""
     if path.stat().st_size == 0:
         raise UnreadableFileError("the file is empty (0 bytes); a header row is needed")
     encoding = detect_encoding(path)
-    header_line = read_header_line(path, encoding)
+    header_line = read_header_line(path, encoding, header_row)
     if not header_line.strip():
-        raise UnreadableFileError("the first line is empty; it must hold the column names")
+        line = "the first line" if header_row == 1 else f"line {header_row}"
+        raise UnreadableFileError(f"{line} is empty; it must hold the column names")
     delimiter = ";" if ";" in header_line else ","
     header = next(csv.reader([header_line], delimiter=delimiter, quotechar='"'))
     return CsvDialect(encoding=encoding, delimiter=delimiter, header=header)

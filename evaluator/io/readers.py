@@ -14,7 +14,14 @@ import pandas as pd
 from duckdb import ColumnExpression, ConstantExpression
 from python_calamine import CalamineError, CalamineWorkbook
 
-from evaluator.io.files import UnreadableFileError, detect_csv_dialect, transcode_to_utf8
+from evaluator.io.files import (
+    DEFAULT_LAYOUT,
+    FileLayout,
+    LayoutError,
+    UnreadableFileError,
+    detect_csv_dialect,
+    transcode_to_utf8,
+)
 
 CSV_LINE_PATTERN = re.compile(r"CSV Error on Line: (\d+)")
 ROW_COLUMN = "_row"
@@ -22,12 +29,19 @@ ROW_COLUMN = "_row"
 
 @dataclass(frozen=True)
 class RawTable:
-    """A file loaded as text: the DuckDB table that holds it and how to read it back."""
+    """A file loaded as text: the DuckDB table that holds it and how to read it back.
+
+    For a workbook, `sheet` is the sheet read and `header_row` the sheet row of its header, so
+    that a finding can name the row as the spreadsheet program shows it (data row 1 is sheet row
+    `header_row + 1`).
+    """
 
     relation: duckdb.DuckDBPyRelation
     columns: tuple[str, ...]
     number_notation: str
     rows: int
+    sheet: str | None = None
+    header_row: int = 1
 
 
 def normalise_name(name: object) -> str:
@@ -35,25 +49,39 @@ def normalise_name(name: object) -> str:
 
 
 def load_raw_table(
-    con: duckdb.DuckDBPyConnection, path: Path, relation_name: str, scratch: Path
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    relation_name: str,
+    scratch: Path,
+    layout: FileLayout = DEFAULT_LAYOUT,
 ) -> RawTable:
     """The file as a relation with one text column per file column plus `_row`.
 
-    `_row` is the row number a user sees in the file: 1-based, header excluded. What must be
-    held in memory (CSV, workbook) is stored under `relation_name`; Parquet is read in place.
+    `_row` is the row number a user sees in the file: 1-based, counted from the row after the
+    header. What must be held in memory (CSV, workbook) is stored under `relation_name`;
+    Parquet is read in place. `layout` says where the header is (SPEC §1.3).
     """
     suffix = path.suffix.lower()
+    if layout.sheet is not None and suffix != ".xlsx":
+        raise LayoutError("sheet", f"{path.name} is not a workbook; a sheet applies to .xlsx only")
     if suffix == ".csv":
-        return load_csv(con, path, relation_name, scratch)
+        return load_csv(con, path, relation_name, scratch, layout.header_row or 1)
     if suffix == ".xlsx":
-        return load_xlsx(con, path, relation_name)
+        return load_xlsx(con, path, relation_name, layout)
+    if layout.header_row is not None:
+        raise LayoutError("header_row", f"{path.name} is Parquet, whose columns have names")
     return load_parquet(con, path)
 
 
 def load_csv(
-    con: duckdb.DuckDBPyConnection, path: Path, relation_name: str, scratch: Path
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    relation_name: str,
+    scratch: Path,
+    header_row: int = 1,
 ) -> RawTable:
-    dialect = detect_csv_dialect(path)
+    """Read a CSV file whose header is on line `header_row`; the lines above it are ignored."""
+    dialect = detect_csv_dialect(path, header_row)
     columns = tuple(normalise_name(name) for name in dialect.header)
     readable = path
     if dialect.encoding == "cp1252":
@@ -64,6 +92,7 @@ def load_csv(
         relation = con.read_csv(
             str(readable),
             header=True,
+            skiprows=header_row - 1,
             sep=dialect.delimiter,
             quotechar='"',
             escapechar='"',
@@ -72,7 +101,7 @@ def load_csv(
         )
         relation.create(f"{relation_name}_file")
     except duckdb.Error as error:
-        raise csv_read_error(error, dialect.delimiter) from error
+        raise csv_read_error(error, dialect.delimiter, header_row) from error
     relation = numbered_in_file_order(con, f"{relation_name}_file")
     return RawTable(relation, columns, dialect.number_notation, count_rows(relation))
 
@@ -102,8 +131,10 @@ def unique_column_names(columns: tuple[str, ...]) -> list[str]:
     return names
 
 
-def csv_read_error(error: duckdb.Error, delimiter: str) -> UnreadableFileError:
-    """Turn DuckDB's CSV error into a message about the user's file, with the row when known."""
+def csv_read_error(error: duckdb.Error, delimiter: str, header_row: int) -> UnreadableFileError:
+    """Turn DuckDB's CSV error into a message about the user's file, with the row when known.
+
+    DuckDB counts the file's lines, the skipped ones above the header included."""
     text = str(error)
     line_match = CSV_LINE_PATTERN.search(text)
     if line_match:
@@ -113,25 +144,31 @@ def csv_read_error(error: duckdb.Error, delimiter: str) -> UnreadableFileError:
             f"line {line} of the file does not match the header ({detail.strip()}; "
             f"the delimiter is '{delimiter}', and a value holding it must be quoted)",
             rule="malformed_row",
-            row=line - 1,
+            row=line - header_row,
         )
     return UnreadableFileError(f"the file could not be read as CSV: {text.splitlines()[0]}")
 
 
-def load_xlsx(con: duckdb.DuckDBPyConnection, path: Path, relation_name: str) -> RawTable:
-    """Read the first sheet with calamine (about 11 times faster than openpyxl's read-only mode)."""
+def load_xlsx(
+    con: duckdb.DuckDBPyConnection, path: Path, relation_name: str, layout: FileLayout
+) -> RawTable:
+    """Read a sheet with calamine (about 11 times faster than openpyxl's read-only mode).
+
+    Rows are read from A1 so that a row's number is the one the spreadsheet program shows.
+    """
     try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet_name = sheet_to_read(workbook.sheet_names, layout.sheet, path)
+        sheet = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as error:
         message = f"the file could not be opened as an XLSX workbook: {error}"
         raise UnreadableFileError(message) from error
-    if not sheet:
-        raise UnreadableFileError("the first sheet is empty; it must start with a header row")
-    columns = tuple(normalise_name(cell) for cell in sheet[0])
+    header_index = header_row_index(sheet, sheet_name, layout.header_row)
+    columns = tuple(normalise_name(cell) for cell in sheet[header_index])
     names = unique_column_names(columns)
     records = [
         [cell_text(cell) for cell in row] + [str(number)]
-        for number, row in enumerate(sheet[1:], start=1)
+        for number, row in enumerate(sheet[header_index + 1 :], start=1)
         if any(cell not in ("", None) for cell in row)
     ]
     frame = pd.DataFrame(records, columns=[*names, ROW_COLUMN], dtype="object")
@@ -140,7 +177,35 @@ def load_xlsx(con: duckdb.DuckDBPyConnection, path: Path, relation_name: str) ->
         *(ColumnExpression(name).cast(duckdb.sqltypes.VARCHAR).alias(name) for name in names),
         ColumnExpression(ROW_COLUMN).cast(duckdb.sqltypes.BIGINT).alias(ROW_COLUMN),
     ).create(relation_name)
-    return RawTable(con.table(relation_name), columns, "plain", len(records))
+    relation = con.table(relation_name)
+    return RawTable(relation, columns, "plain", len(records), sheet_name, header_index + 1)
+
+
+def sheet_to_read(sheet_names: list[str], wanted: str | None, path: Path) -> str:
+    """The sheet named `wanted` (letter case aside, as Excel compares names), else the first."""
+    if not sheet_names:
+        raise UnreadableFileError("the workbook has no sheets")
+    if wanted is None:
+        return sheet_names[0]
+    for name in sheet_names:
+        if name.casefold() == wanted.casefold():
+            return name
+    listed = ", ".join(repr(name) for name in sheet_names)
+    raise LayoutError("sheet", f"{path.name} has no such sheet; its sheets are {listed}")
+
+
+def header_row_index(sheet: list[list], sheet_name: str, header_row: int | None) -> int:
+    """The 0-based index of the header: row `header_row`, or the first row that holds a cell."""
+    if header_row is None:
+        filled = [index for index, row in enumerate(sheet) if any(c not in ("", None) for c in row)]
+        if not filled:
+            raise UnreadableFileError(
+                f"the sheet {sheet_name!r} is empty; it must start with a header row"
+            )
+        return filled[0]
+    if header_row > len(sheet):
+        raise LayoutError("header_row", f"the sheet {sheet_name!r} has only {len(sheet)} rows")
+    return header_row - 1
 
 
 def cell_text(cell: object) -> str | None:

@@ -32,3 +32,9 @@ create or replace macro parse_integer(value, notation) as
 
 create or replace macro parse_code(value, allowed) as
     case when list_contains(allowed, lower(trim(value))) then lower(trim(value)) end;
+
+-- A label of the settings' `[values.<table>.<column>]` (SPEC §1.3) as its spec value; `labels`
+-- are trimmed and in lower case, `codes` the spec values in the same order. Any other text is
+-- returned as it stands, so that the parser judges it.
+create or replace macro map_label(value, labels, codes) as
+    coalesce(codes[list_position(labels, lower(trim(value)))], value);

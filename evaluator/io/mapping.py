@@ -1,0 +1,222 @@
+"""How to read an extract as its case system exports it (SPEC §1.3): headers, labels, layout.
+
+The settings file's `[columns.<table>]`, `[values.<table>.<column>]` and `[files.<table>]`
+tables become one `ExtractMapping`. Everything that can be judged without the files is checked
+when the settings are loaded; what needs a file (a header, a sheet, a header row) is checked as
+the file is read, by `apply_mapping` and the readers. Either way a mistake is a configuration
+error (exit 2) that names the table, the key and what is there to choose from.
+
+The mapping is applied to the file's text before any value is parsed, as one projection in
+DuckDB: a header becomes its spec column and a label its spec value, so that the parser, the
+data-quality rules and the models see the spec's schema and never a Danish header.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from duckdb import ColumnExpression, ConstantExpression, Expression, FunctionExpression
+
+from evaluator.findings import UsageError
+from evaluator.io.files import FileLayout
+from evaluator.io.readers import ROW_COLUMN, RawTable, normalise_name, unique_column_names
+from evaluator.io.schema import TABLES, Column, Table
+
+TABLES_BY_NAME = {table.name: table for table in TABLES}
+FILE_KEYS = ("sheet", "header_row")
+
+
+@dataclass(frozen=True)
+class TableMapping:
+    """One table's mapping: spec column → header, spec column → {label key → spec value}.
+
+    Label keys are the labels trimmed and in lower case, the form in which they are compared.
+    """
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    layout: FileLayout = field(default_factory=FileLayout)
+
+    @property
+    def is_identity(self) -> bool:
+        return not self.columns and not self.values
+
+
+@dataclass(frozen=True)
+class ExtractMapping:
+    """The mapping of every table; a table without an entry is read by the spec's own names."""
+
+    tables: dict[str, TableMapping] = field(default_factory=dict)
+    source: Path | None = None
+    document: dict = field(default_factory=dict)
+
+    def for_table(self, name: str) -> TableMapping:
+        return self.tables.get(name, TableMapping())
+
+    def as_dict(self) -> dict:
+        """The mapping as the settings file wrote it, for the manifest."""
+        return self.document
+
+
+NO_MAPPING = ExtractMapping()
+
+
+def parse_mapping(document: dict, path: Path) -> ExtractMapping:
+    """The `[columns]`, `[values]` and `[files]` tables of a settings file, checked."""
+    columns = section(document, "columns", path)
+    values = section(document, "values", path)
+    files = section(document, "files", path)
+    names = sorted(set(columns) | set(values) | set(files))
+    tables = {
+        name: TableMapping(
+            parse_columns(known_table(name, "columns", path), columns.get(name, {}), path),
+            parse_values(known_table(name, "values", path), values.get(name, {}), path),
+            parse_layout(known_table(name, "files", path), files.get(name, {}), path),
+        )
+        for name in names
+    }
+    used = {key: document[key] for key in ("columns", "values", "files") if key in document}
+    return ExtractMapping(tables, path, used)
+
+
+def section(document: dict, key: str, path: Path) -> dict[str, dict]:
+    value = document.get(key, {})
+    if not isinstance(value, dict) or any(not isinstance(v, dict) for v in value.values()):
+        raise UsageError(
+            f"{path}: [{key}] must hold one table per input table, e.g. [{key}.offers]"
+        )
+    return value
+
+
+def known_table(name: str, key: str, path: Path) -> Table:
+    if name not in TABLES_BY_NAME:
+        raise UsageError(
+            f"{path}: [{key}.{name}]: no such table; the tables are {', '.join(TABLES_BY_NAME)}"
+        )
+    return TABLES_BY_NAME[name]
+
+
+def known_column(table: Table, name: str, key: str) -> Column:
+    columns = {column.name: column for column in table.columns}
+    if name not in columns:
+        raise UsageError(
+            f"{key}: {table.name} has no column {name}; its columns are {', '.join(columns)}"
+        )
+    return columns[name]
+
+
+def parse_columns(table: Table, entries: dict, path: Path) -> dict[str, str]:
+    """Spec column → header; each header names one spec column."""
+    key = f"{path}: [columns.{table.name}]"
+    by_header: dict[str, str] = {}
+    for name, header in entries.items():
+        known_column(table, name, key)
+        if not isinstance(header, str) or not header.strip():
+            raise UsageError(f"{key} {name} must be the header in the file, not {header!r}")
+        other = by_header.setdefault(normalise_name(header), name)
+        if other != name:
+            raise UsageError(
+                f"{key} {other} and {name} both name the header {header!r}; "
+                "a header holds one column"
+            )
+    return dict(entries)
+
+
+def parse_values(table: Table, entries: dict, path: Path) -> dict[str, dict[str, str]]:
+    """Spec column → {label key → spec value}, each spec value one the column accepts."""
+    parsed = {}
+    for name, labels in entries.items():
+        key = f"{path}: [values.{table.name}.{name}]"
+        column = known_column(table, name, f"{path}: [values.{table.name}]")
+        if not isinstance(labels, dict):
+            raise UsageError(f'{key} must list "value in the file" = "spec value" pairs')
+        parsed[name] = {}
+        for label, value in labels.items():
+            code = spec_value(column, value, f'{key} "{label}"')
+            label_key = label.strip().lower()
+            if parsed[name].setdefault(label_key, code) != code:
+                raise UsageError(f'{key} "{label}" is given twice with different values')
+    return parsed
+
+
+def spec_value(column: Column, value: object, key: str) -> str:
+    """The spec value a label maps to, as text the parser reads: a code, a whole number, a text."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise UsageError(f"{key} must map to a text or a whole number, not {value!r}")
+    text = str(value).strip()
+    if column.kind == "code" and text.lower() not in column.codes:
+        raise UsageError(
+            f"{key} = {value!r}: not a value of {column.name}; "
+            f"the values are {', '.join(column.codes)}"
+        )
+    if column.kind == "integer" and not text.lstrip("-").isdigit():
+        raise UsageError(f"{key} = {value!r}: {column.name} holds whole numbers")
+    if not text:
+        raise UsageError(f"{key} must map to a value, not an empty text")
+    return text
+
+
+def parse_layout(table: Table, entries: dict, path: Path) -> FileLayout:
+    key = f"{path}: [files.{table.name}]"
+    unknown = sorted(set(entries) - set(FILE_KEYS))
+    if unknown:
+        raise UsageError(
+            f"{key}: unknown key(s) {', '.join(unknown)}; the keys are sheet, header_row"
+        )
+    sheet = entries.get("sheet")
+    if sheet is not None and (not isinstance(sheet, str) or not sheet):
+        raise UsageError(f"{key} sheet must be the name of a sheet, not {sheet!r}")
+    header_row = entries.get("header_row")
+    if header_row is not None and (
+        not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1
+    ):
+        raise UsageError(f"{key} header_row must be a row number ≥ 1, not {header_row!r}")
+    return FileLayout(sheet, header_row)
+
+
+def apply_mapping(
+    raw: RawTable, table: Table, mapping: TableMapping, file_name: str, source: Path | None
+) -> RawTable:
+    """The file's text under the spec's column names, with mapped labels replaced by their values.
+
+    A header named in `[columns]` must be in the file. A column of the file that bears a spec
+    column's own name while `[columns]` maps that spec column elsewhere is ignored, like any other
+    extra column.
+    """
+    if mapping.is_identity:
+        return raw
+    names = list(raw.columns)
+    for spec_name, header in mapping.columns.items():
+        key = f"{source}: [columns.{table.name}] {spec_name}"
+        position = header_position(raw, header, key, file_name)
+        names = ["" if name == spec_name else name for name in names]
+        names[position] = spec_name
+    sources = unique_column_names(raw.columns)
+    targets = unique_column_names(tuple(names))
+    selected = [
+        recoded(ColumnExpression(source_name), mapping.values.get(name)).alias(target)
+        for source_name, name, target in zip(sources, names, targets, strict=True)
+    ]
+    relation = raw.relation.select(*selected, ColumnExpression(ROW_COLUMN))
+    return RawTable(relation, tuple(names), raw.number_notation, raw.rows)
+
+
+def header_position(raw: RawTable, header: str, key: str, file_name: str) -> int:
+    wanted = normalise_name(header)
+    if wanted not in raw.columns:
+        headers = ", ".join(repr(name) for name in raw.columns if name)
+        raise UsageError(
+            f"{key} = {header!r}: {file_name} has no such header; its headers are {headers}"
+        )
+    return raw.columns.index(wanted)
+
+
+def recoded(text: Expression, labels: dict[str, str] | None) -> Expression:
+    """A label of `labels` (trimmed, any letter case) as its spec value; other text as it stands."""
+    if not labels:
+        return text
+    return FunctionExpression(
+        "map_label",
+        text,
+        ConstantExpression(list(labels)),
+        ConstantExpression(list(labels.values())),
+    )
