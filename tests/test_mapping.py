@@ -227,6 +227,16 @@ def test_a_price_list_on_a_named_sheet_under_a_title_row(tmp_path):
             "numbers",
         ),
         (
+            '[values.offers.unit_price]\n"Gratis" = "0"\n',
+            "[values.offers.unit_price]: unit_price is a decimal column, read by its notation; "
+            "[values] recodes codes, whole numbers and texts",
+        ),
+        (
+            '[values.participations.completion]\n" " = "completed"\n',
+            "[values.participations.completion]: an empty cell is a missing value and takes no "
+            "label",
+        ),
+        (
             '[files.offers]\nsheet = "Priser"\n',
             "[files.offers] sheet = 'Priser': offers.csv is not a workbook; a sheet applies to "
             ".xlsx only",

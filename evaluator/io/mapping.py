@@ -6,15 +6,17 @@ when the settings are loaded; what needs a file (a header, a sheet, a header row
 the file is read, by `apply_mapping` and the readers. Either way a mistake is a configuration
 error (exit 2) that names the table, the key and what is there to choose from.
 
-The mapping is applied to the file's text before any value is parsed, as one projection in
-DuckDB: a header becomes its spec column and a label its spec value, so that the parser, the
-data-quality rules and the models see the spec's schema and never a Danish header.
+The mapping is applied in DuckDB before any value is parsed: a projection renames each header
+to its spec column, and the expression that types a column (`parse.typed_expression`) gives a
+label its spec value before the parser judges the text. The parser, the data-quality rules and
+the models see the spec's schema and values, never a Danish header; a finding still shows the
+file's own text.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from duckdb import ColumnExpression, ConstantExpression, Expression, FunctionExpression
+from duckdb import ColumnExpression
 
 from evaluator.findings import UsageError
 from evaluator.io.files import FileLayout
@@ -29,11 +31,12 @@ FILE_KEYS = ("sheet", "header_row")
 class TableMapping:
     """One table's mapping: spec column → header, spec column → {label key → spec value}.
 
-    Label keys are the labels trimmed and in lower case, the form in which they are compared.
+    Label keys are the labels trimmed and in lower case, the form in which they are compared;
+    spec values are typed already (a whole number for an integer column).
     """
 
     columns: dict[str, str] = field(default_factory=dict)
-    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    values: dict[str, dict[str, str | int]] = field(default_factory=dict)
     layout: FileLayout = field(default_factory=FileLayout)
 
     @property
@@ -121,25 +124,38 @@ def parse_columns(table: Table, entries: dict, path: Path) -> dict[str, str]:
     return dict(entries)
 
 
-def parse_values(table: Table, entries: dict, path: Path) -> dict[str, dict[str, str]]:
-    """Spec column → {label key → spec value}, each spec value one the column accepts."""
+RECODABLE_KINDS = ("code", "integer", "text")
+
+
+def parse_values(table: Table, entries: dict, path: Path) -> dict[str, dict[str, str | int]]:
+    """Spec column → {label key → spec value}, each spec value one the column accepts.
+
+    Only codes, whole numbers (a match group) and texts take labels: dates and amounts are read
+    by their notation (SPEC §1.1), and a label for one would hide a wrong column."""
     parsed = {}
     for name, labels in entries.items():
         key = f"{path}: [values.{table.name}.{name}]"
         column = known_column(table, name, f"{path}: [values.{table.name}]")
+        if column.kind not in RECODABLE_KINDS:
+            raise UsageError(
+                f"{key}: {name} is a {column.kind} column, read by its notation; "
+                "[values] recodes codes, whole numbers and texts"
+            )
         if not isinstance(labels, dict):
             raise UsageError(f'{key} must list "value in the file" = "spec value" pairs')
         parsed[name] = {}
         for label, value in labels.items():
             code = spec_value(column, value, f'{key} "{label}"')
             label_key = label.strip().lower()
+            if not label_key:
+                raise UsageError(f"{key}: an empty cell is a missing value and takes no label")
             if parsed[name].setdefault(label_key, code) != code:
                 raise UsageError(f'{key} "{label}" is given twice with different values')
     return parsed
 
 
-def spec_value(column: Column, value: object, key: str) -> str:
-    """The spec value a label maps to, as text the parser reads: a code, a whole number, a text."""
+def spec_value(column: Column, value: object, key: str) -> str | int:
+    """The spec value a label maps to, in the column's type: a code, a whole number, a text."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise UsageError(f"{key} must map to a text or a whole number, not {value!r}")
     text = str(value).strip()
@@ -152,7 +168,9 @@ def spec_value(column: Column, value: object, key: str) -> str:
         raise UsageError(f"{key} = {value!r}: {column.name} holds whole numbers")
     if not text:
         raise UsageError(f"{key} must map to a value, not an empty text")
-    return text
+    if column.kind == "integer":
+        return int(text)
+    return text.lower() if column.kind == "code" else text
 
 
 def parse_layout(table: Table, entries: dict, path: Path) -> FileLayout:
@@ -176,7 +194,7 @@ def parse_layout(table: Table, entries: dict, path: Path) -> FileLayout:
 def apply_mapping(
     raw: RawTable, table: Table, mapping: TableMapping, file_name: str, source: Path | None
 ) -> RawTable:
-    """The file's text under the spec's column names, with mapped labels replaced by their values.
+    """The file's text under the spec's column names, with the labels of `[values]` attached.
 
     A header named in `[columns]` must be in the file. A column of the file that bears a spec
     column's own name while `[columns]` maps that spec column elsewhere is ignored, like any other
@@ -192,12 +210,11 @@ def apply_mapping(
         names[position] = spec_name
     sources = unique_column_names(raw.columns)
     targets = unique_column_names(tuple(names))
-    selected = [
-        recoded(ColumnExpression(source_name), mapping.values.get(name)).alias(target)
-        for source_name, name, target in zip(sources, names, targets, strict=True)
-    ]
-    relation = raw.relation.select(*selected, ColumnExpression(ROW_COLUMN))
-    return RawTable(relation, tuple(names), raw.number_notation, raw.rows)
+    relation = raw.relation.select(
+        *(ColumnExpression(old).alias(new) for old, new in zip(sources, targets, strict=True)),
+        ColumnExpression(ROW_COLUMN),
+    )
+    return replace(raw, relation=relation, columns=tuple(names), labels=mapping.values)
 
 
 def header_position(raw: RawTable, header: str, key: str, file_name: str) -> int:
@@ -208,15 +225,3 @@ def header_position(raw: RawTable, header: str, key: str, file_name: str) -> int
             f"{key} = {header!r}: {file_name} has no such header; its headers are {headers}"
         )
     return raw.columns.index(wanted)
-
-
-def recoded(text: Expression, labels: dict[str, str] | None) -> Expression:
-    """A label of `labels` (trimmed, any letter case) as its spec value; other text as it stands."""
-    if not labels:
-        return text
-    return FunctionExpression(
-        "map_label",
-        text,
-        ConstantExpression(list(labels)),
-        ConstantExpression(list(labels.values())),
-    )

@@ -7,7 +7,7 @@ rules of `checks/reading.toml`, which report each problem with its row and colum
 
 import duckdb
 import pandas as pd
-from duckdb import ColumnExpression, ConstantExpression, FunctionExpression
+from duckdb import CoalesceOperator, ColumnExpression, ConstantExpression, FunctionExpression
 
 from evaluator.io.readers import ROW_COLUMN, RawTable
 from evaluator.io.schema import Column, Table
@@ -27,9 +27,25 @@ def source_relation_name(table: Table) -> str:
 
 
 def typed_expression(column: Column, raw: RawTable) -> duckdb.Expression:
-    """The expression that turns the raw text of `column` into its type (NULL if it fails)."""
+    """The expression that turns the raw text of `column` into its type (NULL if it fails);
+    a label of the settings' `[values]` becomes its spec value first (SPEC §1.3)."""
     if column.name not in raw.columns:
         return ConstantExpression(None).cast(SQL_TYPES[column.kind])
+    parsed = parsed_expression(column, raw)
+    labels = raw.labels.get(column.name)
+    if not labels:
+        return parsed
+    text = ColumnExpression(column.name)
+    spec_value = FunctionExpression(
+        "map_label",
+        text,
+        ConstantExpression(list(labels)),
+        ConstantExpression(list(labels.values())),
+    )
+    return CoalesceOperator(spec_value, parsed)
+
+
+def parsed_expression(column: Column, raw: RawTable) -> duckdb.Expression:
     text = ColumnExpression(column.name)
     notation = ConstantExpression(raw.number_notation)
     if column.kind == "date":

@@ -6,7 +6,7 @@ row and column (by `evaluator.io.parse`) instead of failing the whole read.
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -33,7 +33,7 @@ class RawTable:
 
     For a workbook, `sheet` is the sheet read and `header_row` the sheet row of its header, so
     that a finding can name the row as the spreadsheet program shows it (data row 1 is sheet row
-    `header_row + 1`).
+    `header_row + 1`). `labels` holds the `[values]` of each spec column (see `mapping`).
     """
 
     relation: duckdb.DuckDBPyRelation
@@ -42,6 +42,7 @@ class RawTable:
     rows: int
     sheet: str | None = None
     header_row: int = 1
+    labels: dict[str, dict[str, str | int]] = field(default_factory=dict)
 
 
 def normalise_name(name: object) -> str:
