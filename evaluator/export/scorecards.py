@@ -403,6 +403,7 @@ def write_method(sheet: Worksheet, data: ScorecardData, labels: dict, lang: str)
     row = 4
     text(sheet, row, 1, labels["definitions"]).font = SECTION_FONT
     settings = data.settings.as_dict()
+    settings.pop("business_case")
     for heading, body in METHOD_TEXT[lang]:
         row += 1
         text(sheet, row, 1, heading).font = BOLD
