@@ -141,6 +141,8 @@ QUARTERLY_MARTS = (
     "jobcenter_funnel",
     "provider_breakdown",
     "offer_type_certainty",
+    "business_case_example",
+    "business_case_sensitivity",
 )
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 

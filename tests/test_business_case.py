@@ -325,3 +325,70 @@ def test_configuration_errors_name_the_key(tmp_path, text, message):
     with pytest.raises(UsageError) as error:
         load_settings(write_config(tmp_path, text))
     assert message in str(error.value)
+
+
+def test_the_quarters_total_with_13_26_and_52_weeks_saved(extract, tmp_path):
+    """One effect of dagpenge at 1,000 kr. a week with n = 3 (2 weeks before, 7 days), and one
+    participation without effect, which saves nothing:
+    13 weeks (4–16): 0.2 + 12 × 0.6 = 7.4 → 7,400 kr.;
+    26 weeks (4–29): 0.2 + 22 × 0.6 + 3 × 0.7 = 15.5 → 15,500 kr. (the setting);
+    52 weeks (4–55): 0.2 + 22 × 0.6 + 26 × 0.7 + 3 × 0.8 = 34 → 34,000 kr."""
+    extract.participation("P1", citizen="C1", end="2026-04-07", benefit_weeks_before=2)
+    extract.exit("C1", "2026-05-01", JOB)
+    extract.participation("P2", citizen="C2", end="2026-04-07", benefit_weeks_before=2)
+    evaluation = run_extract(
+        extract,
+        tmp_path,
+        settings=Settings(
+            suppress_below=1, business_case=BusinessCase(weekly_benefit_dkk=ROUND_PAYMENT)
+        ),
+    )
+    scenarios = {
+        row["weeks_saved"]: (row["avoided_benefit_cost_dkk"], row["is_configured"])
+        for row in rows(evaluation, "business_case_sensitivity")
+    }
+    assert scenarios == {13: (7400.0, False), 26: (15500.0, True), 52: (34000.0, False)}
+    assert not any(row["is_suppressed"] for row in rows(evaluation, "business_case_sensitivity"))
+
+
+def test_a_configured_weeks_saved_is_a_fourth_scenario(extract, tmp_path):
+    """weeks_saved = 1 with the effect of the test above: week 4 alone, 0.2 → 200 kr."""
+    extract.participation("P1", citizen="C1", end="2026-04-07", benefit_weeks_before=2)
+    extract.exit("C1", "2026-05-01", JOB)
+    evaluation = run_extract(
+        extract, tmp_path, settings=settings(weeks_saved=1, weekly_benefit_dkk=ROUND_PAYMENT)
+    )
+    scenarios = {row["weeks_saved"]: row for row in rows(evaluation, "business_case_sensitivity")}
+    assert sorted(scenarios) == [1, 13, 26, 52]
+    assert scenarios[1]["avoided_benefit_cost_dkk"] == 200.0
+    assert scenarios[1]["is_configured"] and not scenarios[26]["is_configured"]
+    assert scenarios[1]["is_suppressed"]  # one participant, fewer than 5
+
+
+def test_the_worked_example_follows_the_settings(extract, tmp_path):
+    """The Metode sheet's kontanthjælp recipient (30 weeks before, a 2-week course, n = 32).
+    Defaults: weeks 33–52 at 70 % net, 3,000 × 20 × 0.7 = 42,000 kr., and 53–58 at 80 %,
+    3,000 × 6 × 0.8 = 14,400 kr.; 56,400 kr. in all. With 10 weeks saved, kontanthjælp at
+    2,000 kr. and steps after weeks 4 and 40 at 80/50/25 %: weeks 33–40 at 50 % net,
+    2,000 × 8 × 0.5 = 8,000 kr., and 41–42 at 75 %, 2,000 × 2 × 0.75 = 3,000 kr.; 11,000 kr."""
+    extract.participation("P1")
+    default = rows(run_extract(extract, tmp_path / "default"), "business_case_example")
+    assert [
+        (row["step_first_saved_week"], row["step_last_saved_week"], row["avoided_cost_dkk"])
+        for row in sorted(default, key=lambda row: row["step_number"])
+    ] == [(33, 52, 42000.0), (53, 58, 14400.0)]
+    assert {row["total_avoided_cost_dkk"] for row in default} == {56400.0}
+    custom = settings(
+        weeks_saved=10,
+        refusion_until_week=(4, 40),
+        refusion_rates=(0.8, 0.5, 0.25),
+        weekly_benefit_dkk={"kontanthjaelp": 2000},
+    )
+    example = rows(
+        run_extract(extract, tmp_path / "custom", settings=custom), "business_case_example"
+    )
+    assert sorted(
+        (row["step_first_saved_week"], row["step_last_saved_week"], row["avoided_cost_dkk"])
+        for row in example
+    ) == [(33, 40, 8000.0), (41, 42, 3000.0)]
+    assert {row["total_avoided_cost_dkk"] for row in example} == {11000.0}

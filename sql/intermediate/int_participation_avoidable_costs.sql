@@ -4,8 +4,9 @@
 -- ceil(days / 7) (the citizen is on benefits while in the offer); the avoidable cost is
 -- weekly_benefit_dkk[benefit_group] × Σ (1 − refusion of week k) over k = n + 1 … n +
 -- weeks_saved, 0 when weeks_saved = 0. The sum is taken step by step of int_refusion_steps:
--- each step adds its net share × the number of saved weeks that fall in it. It depends on n
--- alone, so it is worked out once per distinct n (a few hundred values, not millions of rows).
+-- each step adds its net share × the saved weeks that fall in it (saved_weeks_in_step, in
+-- sql/macros/metrics.sql). It depends on n alone, so it is worked out once per distinct n (a
+-- few hundred values, not millions of rows).
 -- Exact decimals, so that every sum over them is the same on every run.
 with cohort as (
     select * from int_cohort_participations
@@ -43,11 +44,9 @@ net_weeks as (
     select
         saved_weeks.benefit_week_at_end,
         coalesce(sum(
-            refusion_steps.net_share * greatest(
-                0,
-                least(saved_weeks.last_saved_week, coalesce(refusion_steps.last_week,
-                    saved_weeks.last_saved_week))
-                - greatest(saved_weeks.first_saved_week, refusion_steps.first_week) + 1
+            refusion_steps.net_share * saved_weeks_in_step(
+                saved_weeks.first_saved_week, saved_weeks.last_saved_week,
+                refusion_steps.first_week, refusion_steps.last_week
             )
         ), 0) as net_benefit_weeks_saved
     from saved_weeks
