@@ -5,7 +5,6 @@ to 91 would put a wrong number in front of a provider.
 """
 
 import itertools
-import math
 import re
 import tempfile
 import tomllib
@@ -54,6 +53,10 @@ DEFAULT_WEEKLY_BENEFIT_DKK = {
     "integrationsydelse": 1600,
     "revalidering": 5086,
 }
+# Bounds no real setting comes near (a hundred years of weeks; a million kroner a week): past
+# them a value is a slip, such as a yearly sum in øre, and the SQL's types would overflow.
+MAX_WEEKS = 5200
+MAX_WEEKLY_BENEFIT_DKK = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,10 @@ def load_business_case(path: Path, section: dict) -> BusinessCase:
         raise UsageError(f"{path}: unknown setting(s): {names}")
     default = BusinessCase()
     weeks_saved = section.get("weeks_saved", default.weeks_saved)
-    if not is_whole_number(weeks_saved) or weeks_saved < 0:
+    if not is_whole_number(weeks_saved) or not 0 <= weeks_saved <= MAX_WEEKS:
         raise UsageError(
-            f"{path}: business_case.weeks_saved must be a whole number ≥ 0, not {weeks_saved!r}"
+            f"{path}: business_case.weeks_saved must be a whole number from 0 to {MAX_WEEKS}, "
+            f"not {weeks_saved!r}"
         )
     steps = business_case_steps(
         path, section.get("refusion_until_week", default.refusion_until_week)
@@ -192,9 +196,11 @@ def business_case_steps(path: Path, value: object) -> tuple[int, ...]:
     """The last benefit week of each step: whole numbers ≥ 1, each above the one before."""
     key = "business_case.refusion_until_week"
     if not isinstance(value, list | tuple) or not all(
-        is_whole_number(week) and week >= 1 for week in value
+        is_whole_number(week) and 1 <= week <= MAX_WEEKS for week in value
     ):
-        raise UsageError(f"{path}: {key} must be a list of whole numbers ≥ 1, not {value!r}")
+        raise UsageError(
+            f"{path}: {key} must be a list of whole numbers from 1 to {MAX_WEEKS}, not {value!r}"
+        )
     if any(later <= earlier for earlier, later in itertools.pairwise(value)):
         raise UsageError(f"{path}: {key} must increase from step to step, not {list(value)!r}")
     return tuple(value)
@@ -222,8 +228,11 @@ def weekly_benefits(path: Path, section: object) -> dict[str, float]:
                 f"{path}: {table}.{group}: unknown benefit group; "
                 f"the groups are {', '.join(BENEFIT_GROUPS)}"
             )
-        if not is_number(amount) or not 0 <= amount < math.inf:
-            raise UsageError(f"{path}: {table}.{group} must be an amount ≥ 0, not {amount!r}")
+        if not is_number(amount) or not 0 <= amount <= MAX_WEEKLY_BENEFIT_DKK:
+            raise UsageError(
+                f"{path}: {table}.{group} must be an amount in kroner from 0 to "
+                f"{MAX_WEEKLY_BENEFIT_DKK:,}, not {amount!r}"
+            )
     return dict(section)
 
 

@@ -276,7 +276,8 @@ def test_a_group_left_out_of_the_file_keeps_its_default(tmp_path):
         ),
         (
             "[business_case.weekly_benefit_dkk]\ndagpenge = -1\n",
-            "business_case.weekly_benefit_dkk.dagpenge must be an amount ≥ 0, not -1",
+            "business_case.weekly_benefit_dkk.dagpenge must be an amount in kroner from 0 to "
+            "1,000,000, not -1",
         ),
         (
             "[business_case]\nrefusion_rates = [0.8, 0.4, 1.3, 0.2]\n",
@@ -306,16 +307,29 @@ def test_a_group_left_out_of_the_file_keeps_its_default(tmp_path):
         ),
         (
             "[business_case]\nrefusion_until_week = [0, 26, 52]\n",
-            "business_case.refusion_until_week must be a list of whole numbers ≥ 1, "
+            "business_case.refusion_until_week must be a list of whole numbers from 1 to 5200, "
             "not [0, 26, 52]",
         ),
         (
+            "[business_case.weekly_benefit_dkk]\ndagpenge = 264472\nsygedagpenge = 1e12\n",
+            "business_case.weekly_benefit_dkk.sygedagpenge must be an amount in kroner from 0 "
+            "to 1,000,000, not 1000000000000.0",
+        ),
+        (
+            "[business_case]\nweeks_saved = 5201\n",
+            "business_case.weeks_saved must be a whole number from 0 to 5200, not 5201",
+        ),
+        (
+            "[business_case]\nrefusion_rates = [0.8, 0.4, 0.3, 'high']\n",
+            "business_case.refusion_rates must be a list of numbers, not [0.8, 0.4, 0.3, 'high']",
+        ),
+        (
             "[business_case]\nweeks_saved = -1\n",
-            "business_case.weeks_saved must be a whole number ≥ 0, not -1",
+            "business_case.weeks_saved must be a whole number from 0 to 5200, not -1",
         ),
         (
             "[business_case]\nweeks_saved = 26.5\n",
-            "business_case.weeks_saved must be a whole number ≥ 0, not 26.5",
+            "business_case.weeks_saved must be a whole number from 0 to 5200, not 26.5",
         ),
         ("[business_case]\nweek_saved = 26\n", "unknown setting(s): business_case.week_saved"),
         ("business_case = 26\n", "business_case must be a table, not 26"),
