@@ -2,6 +2,7 @@
 participation, the four group columns, and every configuration error of `[business_case]`."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -406,3 +407,17 @@ def test_the_worked_example_follows_the_settings(extract, tmp_path):
         for row in example
     ) == [(33, 40, 8000.0), (41, 42, 3000.0)]
     assert {row["total_avoided_cost_dkk"] for row in example} == {11000.0}
+
+
+def test_the_documented_business_case_is_the_default(tmp_path):
+    """docs/settings.md shows `[business_case]` with its defaults; read as a settings file, it
+    gives the settings of a run without one (so the page cannot drift from the code)."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "settings.md").read_text("utf-8")
+    block = next(
+        part.split("```", 1)[0]
+        for part in page.split("```toml\n")[1:]
+        if part.startswith("[business_case]")
+    )
+    documented = load_settings(write_config(tmp_path, block)).business_case
+    assert documented.as_dict() == BusinessCase().as_dict()
+    assert documented.weekly_benefit_dkk == BusinessCase().weekly_payments_dkk()
