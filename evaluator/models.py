@@ -141,6 +141,7 @@ QUARTERLY_MARTS = (
     "jobcenter_funnel",
     "provider_breakdown",
     "offer_type_certainty",
+    "business_case_staircase",
     "business_case_example",
     "business_case_sensitivity",
 )

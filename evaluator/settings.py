@@ -71,7 +71,7 @@ class BusinessCase:
     weeks_saved: int = 26
     refusion_until_week: tuple[int, ...] = (4, 26, 52)
     refusion_rates: tuple[float, ...] = (0.80, 0.40, 0.30, 0.20)
-    weekly_benefit_dkk: dict[str, float] = field(default_factory=dict)
+    weekly_benefit_dkk: dict[str, float] = field(default_factory=dict, hash=False)
 
     def weekly_payments_dkk(self) -> dict[str, float]:
         """Every benefit group's weekly payment: the one set, else the default. Every group

@@ -37,6 +37,7 @@ class ScorecardData:
     jobcenter: str | None
     jobcenters: list[dict]
     jobcenter_funnel: list[dict]
+    business_case_staircase: list[dict]
     business_case_example: list[dict]
     business_case_sensitivity: list[dict]
 
@@ -138,6 +139,9 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
         jobcenter=evaluation.jobcenter,
         jobcenters=sorted(records(con, "jobcenter_metrics"), key=jobcenter_order),
         jobcenter_funnel=records(con, "jobcenter_funnel"),
+        business_case_staircase=sorted(
+            records(con, "business_case_staircase"), key=lambda r: r["step_number"]
+        ),
         business_case_example=sorted(
             records(con, "business_case_example"), key=lambda r: r["step_number"]
         ),

@@ -467,32 +467,30 @@ def write_business_case_method(
         heading_cell(sheet, row, labels[f"business_case_{heading}"])
         body = labels[f"business_case_{heading}_text"].format(weeks=business_case.weeks_saved)
         wrapped_text(sheet, row, 2, body)
-    row = write_staircase(sheet, row + 2, business_case, labels)
+    row = write_staircase(sheet, row + 2, data.business_case_staircase, labels)
     row = write_weekly_payments(sheet, row + 2, business_case, labels)
     row = write_business_case_example(sheet, row + 2, data.business_case_example, labels)
     return write_business_case_sensitivity(sheet, row + 2, data, labels)
 
 
-def write_staircase(sheet: Worksheet, row: int, business_case: BusinessCase, labels: dict) -> int:
-    """The refusion staircase as a small table: weeks, the state's refusion, the municipality's
-    share."""
+def write_staircase(sheet: Worksheet, row: int, steps: list[dict], labels: dict) -> int:
+    """The refusion staircase (business_case_staircase) as a small table: weeks, the state's
+    refusion, what the municipality pays."""
     text(sheet, row, 1, labels["staircase"]).font = BOLD
     row += 1
-    for position, key in enumerate(("staircase_weeks", "staircase_refusion"), start=1):
+    for position, key in enumerate(
+        ("staircase_weeks", "staircase_refusion", "staircase_net_share"), start=1
+    ):
         text(sheet, row, position, labels[key]).font = BOLD
-    text(sheet, row, 3, labels["staircase_net_share"]).font = BOLD
-    first = 1
-    for step, rate in enumerate(business_case.refusion_rates):
+    for step in steps:
         row += 1
-        if step < len(business_case.refusion_until_week):
-            last = business_case.refusion_until_week[step]
-            weeks = labels["weeks_range"].format(first=first, last=last)
-            first = last + 1
+        if step["last_week"] is None:
+            weeks = labels["weeks_from"].format(first=step["first_week"])
         else:
-            weeks = labels["weeks_from"].format(first=first)
+            weeks = labels["weeks_range"].format(first=step["first_week"], last=step["last_week"])
         text(sheet, row, 1, weeks)
-        number(sheet, row, 2, rate, "rate").alignment = LEFT
-        number(sheet, row, 3, 1 - rate, "rate")
+        number(sheet, row, 2, step["refusion_rate"], "rate").alignment = LEFT
+        number(sheet, row, 3, step["net_share"], "rate")
     return row
 
 
