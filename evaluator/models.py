@@ -20,7 +20,7 @@ import duckdb
 from evaluator import rank_certainty
 from evaluator.quarter import Quarter
 from evaluator.resources import SQL_DIR, IncompleteInstallationError, shipped_file
-from evaluator.settings import Settings
+from evaluator.settings import BusinessCase, Settings
 
 # In the order they are created: the metric macros, then the parsing macros.
 MACRO_FILES = ("metrics.sql", "parse.sql")
@@ -44,6 +44,11 @@ SET_VARIABLE_STATEMENTS = {
     "has_progression": "set variable has_progression = $value::boolean",
     "history_start_date": "set variable history_start_date = $value::date",
     "jobcenter": "set variable jobcenter = $value::varchar",
+    "weeks_saved": "set variable weeks_saved = $value::integer",
+    "refusion_until_week": "set variable refusion_until_week = $value::integer[]",
+    "refusion_rates": "set variable refusion_rates = $value::decimal(10, 9)[]",
+    "weekly_benefits_dkk": "set variable weekly_benefits_dkk = "
+    "$value::struct(benefit_group varchar, weekly_benefit_dkk decimal(12, 2))[]",
 }
 
 
@@ -97,8 +102,23 @@ def set_run_variables(
         "has_progression": "progression" in present_tables,
         "history_start_date": history_start.isoformat() if history_start else None,
         "jobcenter": jobcenter,
+        **business_case_values(settings.business_case),
     }
     set_variables(con, SET_VARIABLE_STATEMENTS, values)
+
+
+def business_case_values(business_case: BusinessCase) -> dict[str, object]:
+    """The `[business_case]` settings as the variables int_refusion_steps and
+    int_weekly_benefits turn into tables (SPEC §2.8)."""
+    return {
+        "weeks_saved": business_case.weeks_saved,
+        "refusion_until_week": list(business_case.refusion_until_week),
+        "refusion_rates": list(business_case.refusion_rates),
+        "weekly_benefits_dkk": [
+            {"benefit_group": group, "weekly_benefit_dkk": amount}
+            for group, amount in sorted(business_case.weekly_payments_dkk().items())
+        ],
+    }
 
 
 def set_variables(
@@ -121,6 +141,9 @@ QUARTERLY_MARTS = (
     "jobcenter_funnel",
     "provider_breakdown",
     "offer_type_certainty",
+    "business_case_staircase",
+    "business_case_example",
+    "business_case_sensitivity",
 )
 WEEKLY_MARTS = ("mandagstal", "mandagstal_weeks")
 

@@ -194,6 +194,14 @@ def test_a_bad_settings_file_exits_2(demo_copy, tmp_path):
     assert "unknown setting(s): windows_days" in result.output
 
 
+def test_a_bad_business_case_exits_2_naming_the_key(demo_copy, tmp_path):
+    config = tmp_path / "settings.toml"
+    config.write_text("[business_case]\nrefusion_rates = [0.8, 0.4, 0.3]\n")
+    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--config", config)
+    assert result.exit_code == 2
+    assert "business_case.refusion_rates must have one rate more" in one_line(result.output)
+
+
 def test_a_failed_write_leaves_the_earlier_report(demo_copy, earlier_report, monkeypatch):
     import evaluator.report
 

@@ -42,6 +42,12 @@ PILLARS = [
     "progression_mean",
 ]
 SHRINKAGE = ["shrunk_oe_ratio", "shrunk_effect_rate", "shrunk_effect_price", "prob_best"]
+BUSINESS_CASE = [
+    "avoided_benefit_cost",
+    "expected_avoided_benefit_cost",
+    "extra_avoided_benefit_cost",
+    "payback_ratio",
+]
 SPEC_COLUMNS = {
     "provider_offer_metrics.csv": [
         "quarter",
@@ -55,6 +61,7 @@ SPEC_COLUMNS = {
         "preliminary",
         *PILLARS,
         *SHRINKAGE,
+        *BUSINESS_CASE,
     ],
     "provider_metrics.csv": [
         "quarter",
@@ -63,6 +70,7 @@ SPEC_COLUMNS = {
         *GROUP_METRICS,
         "preliminary",
         *PILLARS,
+        *BUSINESS_CASE,
     ],
     "contract_flags.csv": [
         "quarter",

@@ -19,7 +19,13 @@ def test_manifest_describes_the_run_and_its_inputs(extract, tmp_path):
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["version"] == __version__
     assert (manifest["quarter"], manifest["as_of_date"]) == ("2026Q2", "2026-10-01")
+    business_case = manifest["settings"].pop("business_case")
     assert manifest["settings"] == {"window_days": 60, "suppress_below": 5, "min_participants": 10}
+    assert business_case["weeks_saved"] == 26
+    assert business_case["refusion_until_week"] == [4, 26, 52]
+    assert business_case["refusion_rates"] == [0.8, 0.4, 0.3, 0.2]
+    assert business_case["weekly_benefit_dkk"]["kontanthjaelp"] == 3000
+    assert len(business_case["weekly_benefit_dkk"]) == 9
     inputs = {entry["table"]: entry for entry in manifest["inputs"]}
     assert set(inputs) == {"participations", "exits", "offers", "exit_codes"}
     assert (inputs["participations"]["file"], inputs["participations"]["rows"]) == (

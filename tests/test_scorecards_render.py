@@ -95,3 +95,31 @@ def test_each_provider_scorecard_is_one_page_wide(printed_demo):
         assert DA["pillars"] in page, title
         assert DA["pillar_experience"] in page, title
         assert DA["recommendation"] in page, title
+
+
+def test_the_printed_workbook_shows_the_business_case(printed_demo):
+    """SPEC §2.8 as the reader gets it on paper: the assumption above the tender tables, the
+    three figures there and in each provider's economy pillar, and on Metode the staircase, the
+    worked example and the quarter's totals with 13, 26 and 52 weeks saved."""
+    _, pages = printed_demo
+    tender = next(page for page in pages if DA["title_tender"].format(quarter="2026Q2") in page)
+    assert "hver effekt antages at spare 26 ugers forsørgelse; refusion 80/40/30/20 %" in tender
+    assert "Sparet" in tender and "Ud over" in tender
+    provider_pages = [page for page in pages if "Scorekort 2026Q2:" in page]
+    for label in ("avoided_benefit_cost", "extra_avoided_benefit_cost", "payback_ratio"):
+        assert sum(DA[label] in page for page in provider_pages) >= 12, label
+    method = "\n".join(
+        page
+        for page in pages
+        if DA["business_case_section"] in page or (DA["staircase"] in page or "uger sparet" in page)
+    )
+    for line in (
+        DA["staircase"],
+        "uge 53 og frem",
+        "20 uger × 3.000 kr. × 70 % = 42.000 kr.",
+        "6 uger × 3.000 kr. × 80 % = 14.400 kr.",
+        "13 uger sparet",
+        "26 uger sparet (indstillingen)",
+        "52 uger sparet",
+    ):
+        assert line in method, line

@@ -47,6 +47,12 @@ SHRINKAGE_COLUMNS = (
     ("shrunk_effect_price", "shrunk_effect_price_dkk"),
     ("prob_best", "prob_best"),
 )
+BUSINESS_CASE_COLUMNS = (
+    ("avoided_benefit_cost", "avoided_benefit_cost_dkk"),
+    ("expected_avoided_benefit_cost", "expected_avoided_benefit_cost_dkk"),
+    ("extra_avoided_benefit_cost", "extra_avoided_benefit_cost_dkk"),
+    ("payback_ratio", "payback_ratio"),
+)
 PROVIDER_OFFER_COLUMNS = (
     ("quarter", "quarter"),
     ("provider_id", "provider_id"),
@@ -59,6 +65,7 @@ PROVIDER_OFFER_COLUMNS = (
     ("preliminary", "is_preliminary"),
     *PILLAR_COLUMNS,
     *SHRINKAGE_COLUMNS,
+    *BUSINESS_CASE_COLUMNS,
 )
 PROVIDER_COLUMNS = (
     ("quarter", "quarter"),
@@ -67,6 +74,7 @@ PROVIDER_COLUMNS = (
     *GROUP_METRIC_COLUMNS,
     ("preliminary", "is_preliminary"),
     *PILLAR_COLUMNS,
+    *BUSINESS_CASE_COLUMNS,
 )
 CONTRACT_COLUMNS = (
     ("quarter", "quarter"),

@@ -106,6 +106,65 @@ SCORECARD_LABELS = {
         # shrinkage and rank certainty (SPEC §2.5), whom a provider serves (§2.6)
         "shrunk_effect_price": "Krympet effektpris",
         "prob_best": "Sandsynlighed for at være billigst",
+        # the business case (SPEC §2.8)
+        "avoided_benefit_cost": "Sparet forsørgelse",
+        "extra_avoided_benefit_cost": "Ud over forventet",
+        "payback_ratio": "Kr. sparet pr. kr.",
+        "business_case_line": (
+            "Sparet forsørgelse: hver effekt antages at spare {weeks} ugers forsørgelse; "
+            "refusion {rates} % (kommunens nettoudgift; se arket Metode)."
+        ),
+        "business_case_section": "Businesscase: hvad effekterne sparer kommunen",
+        "business_case_assumption": "Antagelse",
+        "business_case_assumption_text": (
+            "Hver effekt antages at spare kommunen {weeks} ugers forsørgelse, regnet fra "
+            "ydelsesugen ved tilbuddets slutning (ugerne før start + påbegyndte uger i "
+            "tilbuddet). En uge koster kommunen den ugentlige ydelse × (1 − statens refusion), "
+            "og refusionen falder med borgerens samlede tid på offentlig forsørgelse "
+            "(refusionsreformen 2016). En effekt for en langtidsforsørget sparer derfor mere "
+            "end en effekt for en nyledig."
+        ),
+        "business_case_upper_bound": "Sparet forsørgelse",
+        "business_case_upper_bound_text": (
+            "Summen for tilbuddets effekter. Det er en øvre grænse: den regner hver effekt "
+            "som tilbuddets fortjeneste, men nogle borgere var kommet i job eller uddannelse "
+            "alligevel."
+        ),
+        "business_case_extra": "Ud over forventet",
+        "business_case_extra_text": (
+            "Sparet forsørgelse minus den forventede: summen over alle deltagere af deres "
+            "gruppes effektrate i hele kohorten × deres sparede forsørgelse. Det er, hvad "
+            "effekterne ud over et gennemsnitligt tilbud for de samme borgere er værd; negativt, "
+            "når tilbuddet sparer mindre end forventet."
+        ),
+        "business_case_payback": "Kr. sparet pr. kr.",
+        "business_case_payback_text": (
+            "Sparet forsørgelse divideret med tilbuddets udgifter. Tom, når tilbuddet intet "
+            "kostede."
+        ),
+        "staircase": "Refusionstrappe",
+        "staircase_weeks": "Ydelsesuger",
+        "staircase_refusion": "Statens refusion",
+        "staircase_net_share": "Kommunen betaler",
+        "weeks_range": "uge {first}–{last}",
+        "weeks_from": "uge {first} og frem",
+        "weekly_payments": "Ugentlig ydelse (brutto)",
+        "business_case_example": "Regneeksempel: sparet forsørgelse",
+        "business_case_example_text": (
+            "En kontanthjælpsmodtager med {before} ugers forsørgelse tager et kursus på "
+            "{course} uger og slutter i ydelsesuge {end}. En effekt sparer uge {first}–{last}:"
+        ),
+        "business_case_example_step": "{weeks} uger × {payment} kr. × {net} % = {amount} kr.",
+        "business_case_example_total": "I alt",
+        "business_case_sensitivity": "Kvartalets sparede forsørgelse",
+        "business_case_sensitivity_text": (
+            "Alle kvartalets effekter tilsammen, med forskellige antagelser om antal sparede "
+            "uger, så det ses, hvor meget antagelsen betyder:"
+        ),
+        "business_case_sensitivity_row": "{weeks} uger sparet",
+        "business_case_sensitivity_configured": "{weeks} uger sparet (indstillingen)",
+        "thousands_mark": ".",
+        "decimal_mark": ",",
         "clear_winner": "Klar vinder: {offer}, sandsynlighed {probability} for at være billigst.",
         "clear_winner_suppressed": (
             "Klar vinder: {offer} (færre end {n} deltagere, så sandsynligheden vises ikke)."
@@ -317,6 +376,64 @@ SCORECARD_LABELS = {
         "no_participants": "–",
         "shrunk_effect_price": "Shrunk effect price",
         "prob_best": "Probability of being cheapest",
+        # the business case (SPEC §2.8)
+        "avoided_benefit_cost": "Avoided benefit cost",
+        "extra_avoided_benefit_cost": "Beyond expected",
+        "payback_ratio": "DKK saved per DKK",
+        "business_case_line": (
+            "Avoided benefit cost: each effect is assumed to save {weeks} weeks of benefits; "
+            "refusion {rates} % (the municipality's net cost; see the Method sheet)."
+        ),
+        "business_case_section": "Business case: what the effects save the municipality",
+        "business_case_assumption": "Assumption",
+        "business_case_assumption_text": (
+            "Each effect is assumed to save the municipality {weeks} weeks of benefits, counted "
+            "from the benefit week at the offer's end (the weeks before the start + the started "
+            "weeks of the offer). A week costs the municipality the weekly benefit × (1 − the "
+            "state's refusion), and the refusion falls with the citizen's total time on public "
+            "benefits (the 2016 refusion reform). So an effect for a long-term recipient saves "
+            "more than one for a newcomer."
+        ),
+        "business_case_upper_bound": "Avoided benefit cost",
+        "business_case_upper_bound_text": (
+            "The sum over the offer's effects. It is an upper bound: it counts every effect as "
+            "the offer's doing, but some citizens would have found work or education anyway."
+        ),
+        "business_case_extra": "Beyond expected",
+        "business_case_extra_text": (
+            "Avoided benefit cost minus the expected: the sum over all participants of their "
+            "group's effect rate in the whole cohort × their avoidable cost. It is what the "
+            "effects beyond an average offer for the same citizens are worth; negative when the "
+            "offer saves less than expected."
+        ),
+        "business_case_payback": "DKK saved per DKK",
+        "business_case_payback_text": (
+            "Avoided benefit cost divided by the offer's cost. Empty when the offer cost nothing."
+        ),
+        "staircase": "Refusion staircase",
+        "staircase_weeks": "Benefit weeks",
+        "staircase_refusion": "State refusion",
+        "staircase_net_share": "Municipality pays",
+        "weeks_range": "weeks {first}–{last}",
+        "weeks_from": "week {first} onwards",
+        "weekly_payments": "Weekly benefit (gross)",
+        "business_case_example": "Worked example: avoided cost",
+        "business_case_example_text": (
+            "A recipient of social assistance (kontanthjælp) {before} weeks on benefits takes a "
+            "{course}-week course and ends it in benefit week {end}. An effect saves weeks "
+            "{first}–{last}:"
+        ),
+        "business_case_example_step": "{weeks} weeks × {payment} kr. × {net} % = {amount} kr.",
+        "business_case_example_total": "Total",
+        "business_case_sensitivity": "The quarter's avoided benefit cost",
+        "business_case_sensitivity_text": (
+            "All of the quarter's effects together, under different assumptions of the weeks "
+            "saved, to show how much the assumption matters:"
+        ),
+        "business_case_sensitivity_row": "{weeks} weeks saved",
+        "business_case_sensitivity_configured": "{weeks} weeks saved (the setting)",
+        "thousands_mark": ",",
+        "decimal_mark": ".",
         "clear_winner": "Clear winner: {offer}, probability {probability} of being cheapest.",
         "clear_winner_suppressed": (
             "Clear winner: {offer} (fewer than {n} participants, so the probability is not shown)."

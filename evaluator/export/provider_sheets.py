@@ -1,7 +1,8 @@
 """One scorecard sheet per provider, for the quarterly follow-up meeting (the Vejle model).
 
 From the top: the four pillars of SPEC §2.3 as four separate blocks (with "no data" where a table
-is missing, never zero) beside an 8-quarter trend chart; the provider's offers; its contracts
+is missing, never zero; the economy pillar with the business case of SPEC §2.8) beside an
+8-quarter trend chart; the provider's offers; its contracts
 with their status and recommendation; the trend's figures as a table; and whom the provider
 serves (SPEC §2.6: "Hvem tager leverandøren?").
 """
@@ -64,6 +65,9 @@ PILLARS = (
             ("cost_per_participant_dkk", "cost_per_participant", "money"),
             ("effect_price_dkk", "effect_price", "money"),
             ("adjusted_effect_price_dkk", "adjusted_effect_price", "money"),
+            ("avoided_benefit_cost_dkk", "avoided_benefit_cost", "money"),
+            ("extra_avoided_benefit_cost_dkk", "extra_avoided_benefit_cost", "money"),
+            ("payback_ratio", "payback_ratio", "decimal"),
         ),
         None,
     ),

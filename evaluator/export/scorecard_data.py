@@ -37,6 +37,9 @@ class ScorecardData:
     jobcenter: str | None
     jobcenters: list[dict]
     jobcenter_funnel: list[dict]
+    business_case_staircase: list[dict]
+    business_case_example: list[dict]
+    business_case_sensitivity: list[dict]
 
     @property
     def own_jobcenter(self) -> dict | None:
@@ -136,6 +139,15 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
         jobcenter=evaluation.jobcenter,
         jobcenters=sorted(records(con, "jobcenter_metrics"), key=jobcenter_order),
         jobcenter_funnel=records(con, "jobcenter_funnel"),
+        business_case_staircase=sorted(
+            records(con, "business_case_staircase"), key=lambda r: r["step_number"]
+        ),
+        business_case_example=sorted(
+            records(con, "business_case_example"), key=lambda r: r["step_number"]
+        ),
+        business_case_sensitivity=sorted(
+            records(con, "business_case_sensitivity"), key=lambda r: r["weeks_saved"]
+        ),
     )
 
 

@@ -19,10 +19,13 @@ from evaluator.export.provider_sheets import write_provider_sheet
 from evaluator.export.scorecard_data import ScorecardData, read_scorecard_data
 from evaluator.export.sheet_parts import (
     CONTRACT_COLUMNS,
+    business_case_line,
     colour_codes,
     colour_status_columns,
     column_range,
     danish_date,
+    number_text,
+    percent_text,
     position_of,
     suppressed_text,
     with_contract_default,
@@ -33,11 +36,12 @@ from evaluator.export.sheet_parts import (
 from evaluator.export.xlsx import (
     BANNER_FILL,
     BOLD,
+    LEFT,
     LINE_HEIGHT,
     RED,
     SECTION_FONT,
     TITLE_FONT,
-    WRAP,
+    TOP,
     YELLOW,
     Column,
     column_letter,
@@ -48,11 +52,13 @@ from evaluator.export.xlsx import (
     set_print_layout,
     set_widths,
     text,
+    wrapped_text,
     write_header,
     write_record,
 )
 from evaluator.findings import sorted_findings
 from evaluator.pipeline import Evaluation
+from evaluator.settings import BusinessCase
 
 # The Datakvalitet sheet lists at most this many findings; data_quality.csv has them all.
 MAX_FINDINGS_ON_SHEET = 10_000
@@ -96,6 +102,9 @@ TENDER_COLUMNS = (
     Column("effect_rate_ci_high", "ci_high", "rate", 11),
     Column("adjusted_effect_price_dkk", "adjusted_effect_price", "money", 13),
     Column("effect_price_dkk", "effect_price", "money", 13),
+    Column("avoided_benefit_cost_dkk", "avoided_benefit_cost", "money", 14),
+    Column("extra_avoided_benefit_cost_dkk", "extra_avoided_benefit_cost", "money", 13),
+    Column("payback_ratio", "payback_ratio", "decimal", 10),
 )
 # After the figures: four trend columns, then these.
 TENDER_TAIL_COLUMNS = (
@@ -243,6 +252,7 @@ def write_tender(
     sheet: Worksheet, data: ScorecardData, labels: dict, chart_data: ChartData
 ) -> None:
     write_sheet_heading(sheet, labels["title_tender"].format(quarter=data.quarter), data, labels)
+    text(sheet, 4, 1, business_case_line(data.settings.business_case, labels)).font = BOLD
     legends = [
         labels["legend_price"],
         labels["legend_prob_best"],
@@ -396,6 +406,7 @@ def write_data_quality(sheet: Worksheet, data: ScorecardData, labels: dict) -> N
 
 def write_method(sheet: Worksheet, data: ScorecardData, labels: dict, lang: str) -> None:
     """The definitions in plain words, the settings, the inputs with their hashes, the version."""
+    set_widths(sheet, [30, 100, 10, 66])
     text(sheet, 1, 1, labels["title_method"]).font = TITLE_FONT
     text(
         sheet, 2, 1, labels["run_line"].format(quarter=data.quarter, as_of=danish_date(data.as_of))
@@ -403,16 +414,18 @@ def write_method(sheet: Worksheet, data: ScorecardData, labels: dict, lang: str)
     row = 4
     text(sheet, row, 1, labels["definitions"]).font = SECTION_FONT
     settings = data.settings.as_dict()
+    settings.pop("business_case")  # a section of its own, below
     for heading, body in METHOD_TEXT[lang]:
         row += 1
-        text(sheet, row, 1, heading).font = BOLD
-        text(sheet, row, 2, body.format(**settings)).alignment = WRAP
+        heading_cell(sheet, row, heading)
+        wrapped_text(sheet, row, 2, body.format(**settings))
     row += 2
     text(sheet, row, 1, labels["settings"]).font = SECTION_FONT
     for key, value in settings.items():
         row += 1
-        text(sheet, row, 1, labels[f"setting_{key}"]).alignment = WRAP
+        wrapped_text(sheet, row, 1, labels[f"setting_{key}"])
         number(sheet, row, 2, value, "integer")
+    row = write_business_case_method(sheet, row + 2, data, labels)
     row += 2
     text(sheet, row, 1, labels["inputs"]).font = SECTION_FONT
     row += 1
@@ -432,5 +445,118 @@ def write_method(sheet: Worksheet, data: ScorecardData, labels: dict, lang: str)
     row += 2
     text(sheet, row, 1, labels["software"]).font = BOLD
     text(sheet, row, 2, f"effektpris-evaluator {__version__}")
-    set_widths(sheet, [30, 100, 10, 66])
     set_print_layout(sheet)
+
+
+def heading_cell(sheet: Worksheet, row: int, heading: str) -> None:
+    """A bold heading at the top of its row, beside the wrapped text it names."""
+    cell = text(sheet, row, 1, heading)
+    cell.font, cell.alignment = BOLD, TOP
+
+
+def write_business_case_method(
+    sheet: Worksheet, row: int, data: ScorecardData, labels: dict
+) -> int:
+    """SPEC §2.8 on the Metode sheet: the assumption and what each figure means, the staircase
+    and the weekly payments used, a worked example to redo with a calculator, and the quarter's
+    total under three assumptions of weeks saved. Returns the last row written."""
+    business_case = data.settings.business_case
+    text(sheet, row, 1, labels["business_case_section"]).font = SECTION_FONT
+    for heading in ("assumption", "upper_bound", "extra", "payback"):
+        row += 1
+        heading_cell(sheet, row, labels[f"business_case_{heading}"])
+        body = labels[f"business_case_{heading}_text"].format(weeks=business_case.weeks_saved)
+        wrapped_text(sheet, row, 2, body)
+    row = write_staircase(sheet, row + 2, data.business_case_staircase, labels)
+    row = write_weekly_payments(sheet, row + 2, business_case, labels)
+    row = write_business_case_example(sheet, row + 2, data.business_case_example, labels)
+    return write_business_case_sensitivity(sheet, row + 2, data, labels)
+
+
+def write_staircase(sheet: Worksheet, row: int, steps: list[dict], labels: dict) -> int:
+    """The refusion staircase (business_case_staircase) as a small table: weeks, the state's
+    refusion, what the municipality pays."""
+    text(sheet, row, 1, labels["staircase"]).font = BOLD
+    row += 1
+    for position, key in enumerate(
+        ("staircase_weeks", "staircase_refusion", "staircase_net_share"), start=1
+    ):
+        text(sheet, row, position, labels[key]).font = BOLD
+    for step in steps:
+        row += 1
+        if step["last_week"] is None:
+            weeks = labels["weeks_from"].format(first=step["first_week"])
+        else:
+            weeks = labels["weeks_range"].format(first=step["first_week"], last=step["last_week"])
+        text(sheet, row, 1, weeks)
+        number(sheet, row, 2, step["refusion_rate"], "rate").alignment = LEFT
+        number(sheet, row, 3, step["net_share"], "rate")
+    return row
+
+
+def write_weekly_payments(
+    sheet: Worksheet, row: int, business_case: BusinessCase, labels: dict
+) -> int:
+    text(sheet, row, 1, labels["weekly_payments"]).font = BOLD
+    for group, amount in business_case.weekly_payments_dkk().items():
+        row += 1
+        text(sheet, row, 1, labels[f"benefit_{group}"])
+        number(sheet, row, 2, amount, "money").alignment = LEFT
+    return row
+
+
+def write_business_case_example(sheet: Worksheet, row: int, steps: list[dict], labels: dict) -> int:
+    """The example of business_case_example, one line per step and the total, in words and
+    numbers a reader can redo. With weeks_saved = 0 nothing is saved and no step is shown."""
+    heading_cell(sheet, row, labels["business_case_example"])
+    if not steps:
+        return row
+    first = steps[0]
+    intro = labels["business_case_example_text"].format(
+        before=first["benefit_weeks_before"],
+        course=first["course_weeks"],
+        end=first["benefit_week_at_end"],
+        first=first["step_first_saved_week"],
+        last=steps[-1]["step_last_saved_week"],
+    )
+    wrapped_text(sheet, row, 2, intro)
+    for step in steps:
+        row += 1
+        weeks = labels["weeks_range"].format(
+            first=step["step_first_saved_week"], last=step["step_last_saved_week"]
+        )
+        text(sheet, row, 1, weeks)
+        line = labels["business_case_example_step"].format(
+            weeks=step["weeks_in_step"],
+            payment=number_text(step["weekly_benefit_dkk"], labels),
+            net=percent_text(step["net_share"], labels),
+            amount=number_text(step["avoided_cost_dkk"], labels),
+        )
+        text(sheet, row, 2, line)
+    row += 1
+    text(sheet, row, 1, labels["business_case_example_total"]).font = BOLD
+    cell = number(sheet, row, 2, first["total_avoided_cost_dkk"], "money")
+    cell.alignment, cell.font = LEFT, BOLD
+    return row
+
+
+def write_business_case_sensitivity(
+    sheet: Worksheet, row: int, data: ScorecardData, labels: dict
+) -> int:
+    """The quarter's avoided benefit cost with 13, 26 and 52 weeks saved (and the setting's);
+    a suppressed quarter shows "<5" and no amount, as its headline does."""
+    heading_cell(sheet, row, labels["business_case_sensitivity"])
+    wrapped_text(sheet, row, 2, labels["business_case_sensitivity_text"])
+    for scenario in data.business_case_sensitivity:
+        row += 1
+        key = (
+            "business_case_sensitivity_configured"
+            if scenario["is_configured"]
+            else ("business_case_sensitivity_row")
+        )
+        text(sheet, row, 1, labels[key].format(weeks=scenario["weeks_saved"]))
+        if scenario["is_suppressed"]:
+            text(sheet, row, 2, suppressed_text(data))
+        else:
+            number(sheet, row, 2, scenario["avoided_benefit_cost_dkk"], "money").alignment = LEFT
+    return row

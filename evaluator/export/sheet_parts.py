@@ -2,6 +2,7 @@
 and the conditional formats that colour a status by the word it shows."""
 
 import datetime as dt
+from decimal import Decimal
 
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
@@ -22,6 +23,7 @@ from evaluator.export.xlsx import (
     write_header,
     write_record,
 )
+from evaluator.settings import BusinessCase
 
 STATUS_FILLS = {
     "met": GREEN,
@@ -64,6 +66,26 @@ CONTRACT_COLUMNS = (
 
 def danish_date(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
+
+
+def number_text(value: float | Decimal, labels: dict) -> str:
+    """A number inside a sentence, in the reader's notation (`12.500,5` in Danish, `12,500.5`
+    in English), to two decimals at most: a cell has a display format, a sentence has not."""
+    plain = f"{value:,.2f}".rstrip("0").rstrip(".")
+    marks = {ord(","): labels["thousands_mark"], ord("."): labels["decimal_mark"]}
+    return plain.translate(marks)
+
+
+def percent_text(share: float | Decimal, labels: dict) -> str:
+    """A share as a percentage without the sign: 0.35 → `35`."""
+    return number_text(share * 100, labels)
+
+
+def business_case_line(business_case: BusinessCase, labels: dict) -> str:
+    """The assumption behind every business-case figure (SPEC §2.8), in one line: the weeks an
+    effect saves and the staircase's rates, so that no figure is read without them."""
+    rates = "/".join(percent_text(rate, labels) for rate in business_case.refusion_rates)
+    return labels["business_case_line"].format(weeks=business_case.weeks_saved, rates=rates)
 
 
 def suppressed_text(data: ScorecardData) -> str:

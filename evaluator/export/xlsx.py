@@ -35,6 +35,8 @@ SECTION_FILL = PatternFill("solid", fgColor="B4C6E7")
 BANNER_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_BORDER = Border(bottom=Side(style="thin"))
 WRAP = Alignment(wrap_text=True, vertical="top")
+LEFT = Alignment(horizontal="left")
+TOP = Alignment(vertical="top")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="bottom")
 HEADER_STYLE = "evaluator header"
 
@@ -48,6 +50,7 @@ GREY = PatternFill("solid", fgColor="E7E6E6", bgColor="E7E6E6")
 # and wrapping at word boundaries wastes some more.
 DEFAULT_WIDTH = 13.0
 BOLD_CHARACTER_WIDTH = 1.3
+CHARACTER_WIDTH = 1.1
 LINE_HEIGHT = 13
 
 # Excel refuses these in sheet names, and a name may have at most 31 characters.
@@ -73,6 +76,19 @@ def text(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
     """A cell that holds `value` as text, never as a formula (input text may start with '=')."""
     cell = sheet.cell(row=row, column=column, value=value)
     cell.data_type = "s"
+    return cell
+
+
+def wrapped_text(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
+    """Text that wraps within its column's width (set that first), its row made tall enough
+    for it: LibreOffice does not grow a row for wrapped text on its own, and prints the lines
+    over the next rows' instead."""
+    cell = text(sheet, row, column, value)
+    cell.alignment = WRAP
+    width = sheet.column_dimensions[column_letter(column)].width or DEFAULT_WIDTH
+    lines = max(1, math.ceil(len(value) * CHARACTER_WIDTH / width))
+    height = sheet.row_dimensions[row].height or 0
+    sheet.row_dimensions[row].height = max(height, LINE_HEIGHT * lines + 2)
     return cell
 
 

@@ -3,7 +3,7 @@
 -- Rule (SPEC §2): the cohort of a quarter is the participations whose end_date falls in it;
 -- ongoing participations belong to no cohort. Earlier quarters are kept as far back as contract
 -- history and trends need (int_cohort_window). Carries the stratum (benefit group × match group
--- × age band), outcome and cost.
+-- × age band), outcome, cost, and the weeks on benefits before the start (SPEC §2.8).
 with participations as (
     select * from int_history_participations
 ),
@@ -35,6 +35,7 @@ select
     participations.benefit_group,
     participations.match_group,
     age_band(participations.age_years) as age_band,
+    participations.benefit_weeks_before,
     outcomes.outcome,
     outcomes.outcome in ('job', 'education') as is_effect,
     costs.duration_days,

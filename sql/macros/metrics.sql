@@ -33,3 +33,11 @@ create or replace macro wilson_bound(x, n, side) as
     end;
 create or replace macro wilson_low(x, n) as wilson_bound(x, n, -1);
 create or replace macro wilson_high(x, n) as wilson_bound(x, n, 1);
+
+-- The business case of SPEC §2.8: how many of the saved benefit weeks first_saved … last_saved
+-- fall in the refusion step first_week … last_week (last_week empty: the open last step).
+create or replace macro saved_weeks_in_step(first_saved, last_saved, first_week, last_week) as
+    greatest(
+        0,
+        least(last_saved, coalesce(last_week, last_saved)) - greatest(first_saved, first_week) + 1
+    );

@@ -12,6 +12,7 @@
 --   its binomial control limits p ± z·sqrt(p(1−p)/n) at 95 % (z = 1.959963984540054) and
 --   99.8 % (z = 3.090232306167813): above_998, above_95, within, below_95, below_998.
 --   Empty for suppressed rows, which show no rate.
+-- The business case (SPEC §2.8) is provider_offer_metrics' own.
 with offer_metrics as (
     select * from provider_offer_metrics
 ),
@@ -101,6 +102,9 @@ select
     offer_metrics.rank_in_type,
     offer_metrics.shrunk_effect_price_dkk,
     offer_metrics.prob_best,
+    offer_metrics.avoided_benefit_cost_dkk,
+    offer_metrics.extra_avoided_benefit_cost_dkk,
+    offer_metrics.payback_ratio,
     offer_metrics.is_suppressed,
     covering.contract_ids,
     covering.contract_status,

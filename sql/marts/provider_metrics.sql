@@ -1,7 +1,7 @@
 -- provider_metrics
 -- Grain: one row per provider with cohort participations in the evaluated quarter.
 -- Rules: the group metrics of SPEC §2.1 (all offers of the provider together) and the pillars
--- of §2.3, plus preliminary.
+-- of §2.3, plus preliminary, then the business case of §2.8 (int_group_business_case).
 with provider_group_metrics as (
     select * from int_group_metrics
     where group_kind = 'provider'
@@ -10,6 +10,11 @@ with provider_group_metrics as (
 
 providers as (
     select * from int_providers
+),
+
+business_case as (
+    select * from int_group_business_case
+    where group_kind = 'provider'
 )
 
 select
@@ -39,7 +44,12 @@ select
     metrics.satisfaction_mean,
     metrics.satisfied_share,
     metrics.progression_n,
-    metrics.progression_mean
+    metrics.progression_mean,
+    business_case.avoided_benefit_cost_dkk,
+    business_case.expected_avoided_benefit_cost_dkk,
+    business_case.extra_avoided_benefit_cost_dkk,
+    business_case.payback_ratio
 from provider_group_metrics as metrics
 inner join providers on providers.provider_id = metrics.group_id
+left join business_case on business_case.group_id = metrics.group_id
 order by providers.provider_id

@@ -4,7 +4,8 @@
 -- rank_in_type (1 = lowest adjusted effect price among the non-suppressed offers of the same
 -- offer type; an empty adjusted price ranks last; ties by higher effect rate, then offer_id;
 -- empty for suppressed rows) and preliminary (the follow-up window is not yet complete), then
--- the shrunk rates and prob_best of §2.5 (empty where expected_effects = 0).
+-- the shrunk rates and prob_best of §2.5 (empty where expected_effects = 0), then the business
+-- case of §2.8 (int_group_business_case).
 -- Prices are compared rounded to the øre: two prices equal in exact arithmetic can differ in the
 -- last binary digit, and that noise must not decide a rank (docs/decisions.md).
 with offer_metrics as (
@@ -28,6 +29,11 @@ shrinkage as (
 
 prob_best as (
     select * from int_offer_prob_best
+),
+
+business_case as (
+    select * exclude (group_kind) from int_group_business_case
+    where group_kind = 'provider_offer'
 ),
 
 ranked as (
@@ -87,8 +93,13 @@ select
     shrinkage.shrunk_oe_ratio,
     shrinkage.shrunk_effect_rate,
     shrinkage.shrunk_effect_price_dkk,
-    prob_best.prob_best
+    prob_best.prob_best,
+    business_case.avoided_benefit_cost_dkk,
+    business_case.expected_avoided_benefit_cost_dkk,
+    business_case.extra_avoided_benefit_cost_dkk,
+    business_case.payback_ratio
 from ranked
 left join shrinkage using (offer_id)
 left join prob_best using (offer_id)
+left join business_case on business_case.group_id = ranked.offer_id
 order by provider_id, offer_id
