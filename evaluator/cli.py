@@ -18,6 +18,7 @@ from evaluator.console import (
     print_check_result,
     print_findings,
     print_github_annotations,
+    print_mapping_proposal,
     print_summary,
     print_weekly,
     progress_status,
@@ -30,6 +31,7 @@ from evaluator.findings import (
     FileSystemError,
     UsageError,
 )
+from evaluator.mapping_proposal import DEFAULT_OUT, write_proposal
 from evaluator.pipeline import evaluate, run_check
 from evaluator.quarter import Quarter, parse_as_of
 from evaluator.report import summarise, write_check_reports, write_jobcenter_reports, write_report
@@ -318,6 +320,35 @@ def check(
         print_github_annotations(run)
     if fails(run.findings, fail_on.value):
         raise typer.Exit(BlockingInputError.exit_code)
+
+
+@app.command("map")
+@reports_user_errors
+def map_extract(
+    data: DataOption,
+    out: Annotated[
+        Path, typer.Option("--out", help="Where to write the proposed settings file (TOML).")
+    ] = DEFAULT_OUT,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+) -> None:
+    """Propose a settings file for an extract as its case system exports it (SPEC §1.3).
+
+    Finds each table's header (under title rows, on a later sheet of a workbook), matches each
+    spec column to a header by its own name or a known Danish name (CPR-nr., Startdato), and
+    each value of a code column to a known Danish label (A-dagpenge, Jobparat, Pr. deltager).
+    What it cannot match is written as a commented line with the candidates, and every match is
+    shown in a table. Only the values of code columns are read out; ids and free text never are.
+    Default --out: settings.toml, never overwritten without --force.
+
+    Example:
+
+        evaluator map --data extracts/2026-10 --out extracts/2026-10.toml
+
+    Exit status: 0 written, 2 a usage error (no such folder, no table's file in it, --out
+    exists).
+    """
+    proposal = write_proposal(data, out, force)
+    print_mapping_proposal(proposal.items, data, out)
 
 
 class FileFormat(StrEnum):

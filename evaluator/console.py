@@ -10,11 +10,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from evaluator.ci_reports import github_annotations
 from evaluator.export.weekly_files import figure_rows
 from evaluator.findings import Finding, sorted_findings
+from evaluator.mapping_proposal import ProposalItem
 from evaluator.pipeline import CheckRun, Evaluation, Progress
 from evaluator.report import Summary
 from evaluator.weekly import WeeklyFigures
@@ -115,3 +118,21 @@ def print_weekly(figures: WeeklyFigures, files: list[Path]) -> None:
         )
     console.print(table)
     console.print("  Written: " + ", ".join(str(path) for path in files))
+
+
+def print_mapping_proposal(items: list[ProposalItem], data: Path, out: Path) -> None:
+    """What `evaluator map` matched and did not, and where the proposal is. Headers and labels
+    come from the user's files, so they are shown as plain text, never read as rich markup."""
+    table = Table(title="Proposed mapping")
+    for heading in ("table", "spec column or value", "found in the file as", "status"):
+        table.add_column(heading, overflow="fold")
+    for item in items:
+        status = Text(item.status, style="green" if item.matched else "bold yellow")
+        table.add_row(Text(item.table), Text(item.subject), Text(item.found), status)
+    if not console.is_terminal:
+        console.width = LOG_WIDTH
+    console.print(table)
+    console.print(
+        f"Proposed settings written to [bold]{escape(str(out))}[/]. Check each line, then run "
+        f"evaluator check --data {escape(str(data))} --config {escape(str(out))}"
+    )

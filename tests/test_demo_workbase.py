@@ -3,34 +3,31 @@ labels, `;`, Windows-1252, Danish numbers, day-first dates, the price list in a 
 title row. Read through its settings.toml it must give the demo's report, number for number."""
 
 import csv
+import datetime as dt
 import filecmp
 import re
+import tomllib
 from pathlib import Path
 
 import openpyxl
 from typer.testing import CliRunner
 
 from evaluator.cli import app
-from fixtures.workbase import build_workbase_extract
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-DEMO = FIXTURES / "demo"
-WORKBASE = FIXTURES / "demo-workbase"
-# The quarter and as-of date that `evaluator demo` evaluates.
-QUARTER = ["--quarter", "2026Q2", "--as-of", "2026-10-16"]
-METRIC_FILES = (
-    "provider_offer_metrics.csv",
-    "provider_metrics.csv",
-    "contract_flags.csv",
-    "provider_breakdown.csv",
-    "jobcenter_metrics.csv",
+from evaluator.io.known_names import KNOWN_LABELS, header_keys, name_key
+from fixtures.workbase import (
+    DEMO_DIR,
+    DEMO_QUARTER_OPTIONS,
+    METRIC_FILES,
+    WORKBASE_DIR,
+    build_workbase_extract,
 )
+
 SHEET_ROW = re.compile(r" \(sheet 'Priser', row (\d+)\)$")
 
 
 def run(data: Path, out: Path, *options: str) -> Path:
     result = CliRunner().invoke(
-        app, ["run", "--data", str(data), *QUARTER, "--out", str(out), *options]
+        app, ["run", "--data", str(data), *DEMO_QUARTER_OPTIONS, "--out", str(out), *options]
     )
     assert result.exit_code == 0, result.output
     return out
@@ -44,8 +41,10 @@ def findings(path: Path) -> list[dict[str, str]]:
 def test_the_workbase_export_gives_the_demos_report(tmp_path):
     """Every metric file byte for byte. data_quality.csv row for row, except that a finding in the
     price workbook also names its sheet row: header on row 3, so data row r is sheet row r + 3."""
-    demo = run(DEMO, tmp_path / "demo")
-    workbase = run(WORKBASE, tmp_path / "workbase", "--config", str(WORKBASE / "settings.toml"))
+    demo = run(DEMO_DIR, tmp_path / "demo")
+    workbase = run(
+        WORKBASE_DIR, tmp_path / "workbase", "--config", str(WORKBASE_DIR / "settings.toml")
+    )
     for name in METRIC_FILES:
         assert filecmp.cmp(demo / name, workbase / name, shallow=False), name
     expected = findings(demo / "data_quality.csv")
@@ -60,21 +59,38 @@ def test_the_workbase_export_gives_the_demos_report(tmp_path):
 
 
 def test_the_committed_export_is_what_the_builder_makes(tmp_path):
-    build_workbase_extract(DEMO, tmp_path)
-    names = sorted(path.name for path in WORKBASE.iterdir())
+    build_workbase_extract(DEMO_DIR, tmp_path)
+    names = sorted(path.name for path in WORKBASE_DIR.iterdir())
     assert names == sorted(path.name for path in tmp_path.iterdir())
     for name in names:
-        assert filecmp.cmp(WORKBASE / name, tmp_path / name, shallow=False), name
+        assert filecmp.cmp(WORKBASE_DIR / name, tmp_path / name, shallow=False), name
 
 
 def test_the_export_is_in_the_workbase_dialect():
-    participations = (WORKBASE / "participations.csv").read_bytes()
-    assert b";" in participations.splitlines()[0]
-    assert "Forløbsid".encode("cp1252") in participations
-    assert re.search(rb";\d{2}[-.]\d{2}[-.]\d{4};", participations)
-    assert re.search(rb";0,\d+;", (WORKBASE / "contracts.csv").read_bytes())
-    workbook = openpyxl.load_workbook(WORKBASE / "offers.xlsx")
-    assert workbook.sheetnames[1] == "Priser"
+    participations = (WORKBASE_DIR / "participations.csv").read_bytes()
+    header = participations.split(b"\r\n")[0]
+    assert header.startswith(b"CPR-nr.;Forl\xf8bsid;")  # `;`, and ø as the one byte of cp1252
+    assert b";22-01-2026;02-03-2026;" in participations  # F00001: 2026-01-22 to 2026-03-02
+    contracts = (WORKBASE_DIR / "contracts.csv").read_bytes()
+    assert b"K103;P07;;01.01.2025;;0,28;45.000;15\r\n" in contracts
+    workbook = openpyxl.load_workbook(WORKBASE_DIR / "offers.xlsx")
+    assert workbook.sheetnames == ["Vejledning", "Priser"]
     prices = workbook["Priser"]
-    assert prices["A1"].value and prices["A2"].value is None
-    assert "Tilbudsnavn" in [cell.value for cell in prices[3]]
+    assert prices["A1"].value == "Prisliste for tilbud, Jobcenter Fjordby"
+    assert all(cell.value is None for cell in prices[2])
+    assert [cell.value for cell in prices[3]][:3] == ["Tilbud-ID", "Tilbudsnavn", "Aktiveringstype"]
+    first = {prices.cell(3, c).value: prices.cell(4, c).value for c in range(1, 10)}
+    assert first["Tilbud-ID"] == "T001" and first["Enhedspris"] == 12000
+    assert first["Gyldig fra"] == dt.datetime(2023, 1, 1) and first["Gyldig til"] is None
+
+
+def test_every_header_and_label_is_one_map_knows_and_not_the_spec_name():
+    """So the settings exercise the mapping, and `evaluator map` can propose them."""
+    settings = tomllib.loads((WORKBASE_DIR / "settings.toml").read_text(encoding="utf-8"))
+    for table, columns in settings["columns"].items():
+        for column, header in columns.items():
+            assert name_key(header) in header_keys(column) - {name_key(column)}, (table, header)
+    for table, columns in settings["values"].items():
+        for column, labels in columns.items():
+            for label, value in labels.items():
+                assert label in KNOWN_LABELS[column][value], (table, column, label)

@@ -305,3 +305,15 @@ def test_run_check_and_weekly_read_through_the_mapping_and_the_manifest_records_
     weekly = runner.invoke(app, ["weekly", *common, "--out", str(tmp_path / "weekly")])
     assert weekly.exit_code == 0, weekly.output
     assert runner.invoke(app, ["check", "--data", str(folder)]).exit_code == 1
+
+
+def test_a_data_row_taken_for_the_header_never_lists_an_id(tmp_path):
+    """header_row = 2 points at the first data row: the message lists the cells that could be
+    headers (`J`, `D`, `dagpenge`…) and none that looks like an id (`C000001` has six digits)."""
+    folder = danish_extract(tmp_path / "x")
+    rewrite_csv(folder / "participations.csv", {}, {"CPR-nr.": {"C1": "C000001"}})
+    settings = settings_file(tmp_path, COLUMNS_SECTION + "[files.participations]\nheader_row = 2\n")
+    with pytest.raises(UsageError) as raised:
+        read(folder, settings)
+    assert "'dagpenge'" in str(raised.value)
+    assert "C000001" not in str(raised.value)

@@ -12,6 +12,10 @@ and with spaces, `-`, `.` and `_` ignored, so `CPR-nr.`, `cpr nr` and `CPRNR` ar
 import re
 
 SEPARATORS = re.compile(r"[\s\-._]+")
+# A cell with a run of six digits may be a CPR number or a pseudonym: a data row taken for a
+# header must not put one on the terminal (SPEC §6).
+ID_LIKE = re.compile(r"\d{6}")
+LETTER = re.compile(r"[^\W\d_]")
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 # Spec column → the headers it is known by besides its own name, in any table that has it.
@@ -110,3 +114,10 @@ def label_codes(column: str) -> dict[str, str]:
         for code, labels in KNOWN_LABELS.get(column, {}).items()
         for label in labels
     }
+
+
+def can_show_as_header(cell: str) -> bool:
+    """Whether a cell may be listed as a header in a message: it has a letter and does not look
+    like an id, in case the row listed is a data row (a wrong `header_row`, a file with no
+    header)."""
+    return bool(LETTER.search(cell)) and not ID_LIKE.search(cell)

@@ -20,6 +20,7 @@ from duckdb import ColumnExpression
 
 from evaluator.findings import UsageError
 from evaluator.io.files import FileLayout
+from evaluator.io.known_names import can_show_as_header
 from evaluator.io.readers import ROW_COLUMN, RawTable, normalise_name, unique_column_names
 from evaluator.io.schema import TABLES, Column, Table
 
@@ -220,7 +221,7 @@ def apply_mapping(
 def header_position(raw: RawTable, header: str, key: str, file_name: str) -> int:
     wanted = normalise_name(header)
     if wanted not in raw.columns:
-        headers = ", ".join(repr(name) for name in raw.columns if name)
+        headers = ", ".join(repr(name) for name in raw.columns if can_show_as_header(name))
         raise UsageError(
             f"{key} = {header!r}: {file_name} has no such header; its headers are {headers}"
         )
