@@ -12,7 +12,6 @@ Headers are shown, never the value of an id or a free-text column. The first row
 looked at to find its header, but only the chosen header row is ever shown.
 """
 
-import csv
 import itertools
 import json
 import shlex
@@ -32,6 +31,8 @@ from evaluator.io.files import (
     UnreadableFileError,
     detect_encoding,
     find_table_files,
+    split_header_line,
+    text_codec,
 )
 from evaluator.io.known_names import (
     KNOWN_LABELS,
@@ -223,14 +224,9 @@ def workbook_preview(path: Path) -> Preview:
 
 def csv_preview(path: Path) -> list[list[object]]:
     """The first lines, each split as the reader splits a header line (`;` if it has one)."""
-    codec = "utf-8-sig" if detect_encoding(path) == "utf-8" else "cp1252"
-    rows = []
-    with path.open("r", encoding=codec, newline="") as handle:
-        for line in itertools.islice(handle, PREVIEW_ROWS):
-            text = line.rstrip("\r\n")
-            delimiter = ";" if ";" in text else ","
-            rows.append(next(csv.reader([text], delimiter=delimiter, quotechar='"'), []))
-    return rows
+    with path.open("r", encoding=text_codec(detect_encoding(path)), newline="") as handle:
+        lines = itertools.islice(handle, PREVIEW_ROWS)
+        return [split_header_line(line.rstrip("\r\n"))[1] for line in lines]
 
 
 def find_header(table: Table, sheets: Preview) -> HeaderRow:

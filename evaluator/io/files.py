@@ -147,10 +147,20 @@ def transcode_to_utf8(source: Path, target: Path) -> None:
             ) from error
 
 
+def text_codec(encoding: Encoding) -> str:
+    """The codec that reads a file's text: UTF-8 without its byte order mark, or Windows-1252."""
+    return "utf-8-sig" if encoding == "utf-8" else "cp1252"
+
+
+def split_header_line(line: str) -> tuple[str, list[str]]:
+    """A header line's delimiter (`;` if it has one, else `,`: SPEC §1.1) and its cells."""
+    delimiter = ";" if ";" in line else ","
+    return delimiter, next(csv.reader([line], delimiter=delimiter, quotechar='"'), [])
+
+
 def read_header_line(path: Path, encoding: Encoding, header_row: int) -> str:
     """Line `header_row` (1-based) of the file, where its header is."""
-    codec = "utf-8-sig" if encoding == "utf-8" else "cp1252"
-    with path.open("r", encoding=codec, newline="") as handle:
+    with path.open("r", encoding=text_codec(encoding), newline="") as handle:
         for number, line in enumerate(handle, start=1):
             if number == header_row:
                 return line.rstrip("\r\n")
@@ -166,6 +176,5 @@ def detect_csv_dialect(path: Path, header_row: int = 1) -> CsvDialect:
     if not header_line.strip():
         line = "the first line" if header_row == 1 else f"line {header_row}"
         raise UnreadableFileError(f"{line} is empty; it must hold the column names")
-    delimiter = ";" if ";" in header_line else ","
-    header = next(csv.reader([header_line], delimiter=delimiter, quotechar='"'))
+    delimiter, header = split_header_line(header_line)
     return CsvDialect(encoding=encoding, delimiter=delimiter, header=header)
