@@ -28,7 +28,7 @@ benefit_weeks as (
         match_group,
         age_band,
         is_effect,
-        benefit_weeks_before + (duration_days + 6) // 7 as benefit_week_at_end
+        benefit_weeks_before + started_weeks(duration_days) as benefit_week_at_end
     from cohort
 ),
 

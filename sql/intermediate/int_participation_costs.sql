@@ -38,7 +38,7 @@ billed as (
         *,
         case price_model
             when 'per_participant' then 1
-            when 'per_week' then (duration_days + 6) // 7
+            when 'per_week' then started_weeks(duration_days)
             when 'per_day' then duration_days
         end as billed_units
     from priced

@@ -34,6 +34,10 @@ create or replace macro wilson_bound(x, n, side) as
 create or replace macro wilson_low(x, n) as wilson_bound(x, n, -1);
 create or replace macro wilson_high(x, n) as wilson_bound(x, n, 1);
 
+-- The weeks a participation of `days` days has started (SPEC §2: a per-week price bills every
+-- started week; §2.8: the citizen's benefit weeks while in the offer): ceil(days / 7).
+create or replace macro started_weeks(days) as (days + 6) // 7;
+
 -- The business case of SPEC §2.8: how many of the saved benefit weeks first_saved … last_saved
 -- fall in the refusion step first_week … last_week (last_week empty: the open last step).
 create or replace macro saved_weeks_in_step(first_saved, last_saved, first_week, last_week) as

@@ -28,7 +28,7 @@ scenarios as (
 effect_weeks as (
     select
         benefit_group,
-        benefit_weeks_before + (duration_days + 6) // 7 as benefit_week_at_end,
+        benefit_weeks_before + started_weeks(duration_days) as benefit_week_at_end,
         count(*) as effects
     from cohort
     where is_effect
