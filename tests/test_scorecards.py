@@ -63,22 +63,27 @@ def same_number(cell_value: object, csv_text: str) -> bool:
 def table(
     sheet: Worksheet, first_label: str, start_row: int = 1, key_label: str | None = None
 ) -> list[dict[str, object]]:
-    """The rows of the table whose header's first cell is `first_label`, as dicts keyed by
-    header label, up to the first row whose `key_label` cell (default: the first) is empty."""
-    header_row = next(
-        row
+    """The rows of the table whose header's first cell is `first_label` (in any column, the
+    first found row by row), as dicts keyed by header label, up to the first row whose
+    `key_label` cell (default: the first) is empty. A header merged over several rows (beside
+    another block) has its records under the merged cells."""
+    header_row, first_column = next(
+        (row, column)
         for row in range(start_row, sheet.max_row + 1)
-        if sheet.cell(row=row, column=1).value == first_label
+        for column in range(1, sheet.max_column + 1)
+        if sheet.cell(row=row, column=column).value == first_label
     )
     labels = {}
-    for column in range(1, sheet.max_column + 1):
+    for column in range(first_column, sheet.max_column + 1):
         value = sheet.cell(row=header_row, column=column).value
         if value is None:
             break
         labels[column] = value
     key_column = next(c for c, label in labels.items() if label == (key_label or first_label))
+    header_cell = sheet.cell(row=header_row, column=first_column).coordinate
+    merged = [cells for cells in sheet.merged_cells.ranges if header_cell in cells]
+    row = (merged[0].max_row if merged else header_row) + 1
     records = []
-    row = header_row + 1
     while sheet.cell(row=row, column=key_column).value not in (None, ""):
         records.append({label: sheet.cell(row=row, column=c).value for c, label in labels.items()})
         row += 1
@@ -367,11 +372,13 @@ def test_layout_frozen_panes_filters_print_set_up_and_colours(workbook):
         assert sheet.freeze_panes is not None or name == "Metode", name
         assert sheet.page_setup.orientation == "landscape", name
         assert sheet.page_setup.fitToWidth == 1, name
-        assert sheet.page_setup.fitToHeight == 0, name
+        # A provider scorecard is one page for the meeting; the other sheets grow as needed.
+        is_provider_sheet = name.startswith("P") and name[1:3].isdigit()
+        assert sheet.page_setup.fitToHeight == (1 if is_provider_sheet else 0), name
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
     for name in ("Oversigt", "Kontrakter", "Datakvalitet"):
         assert workbook[name].auto_filter.ref, name
-    assert workbook["Oversigt"].print_title_rows == "$9:$9"
+    assert workbook["Oversigt"].print_title_rows == "$13:$13"
     for name in ("Oversigt", "Udbud", "Kontrakter", workbook.sheetnames[3]):
         rules = [rule for cf in workbook[name].conditional_formatting for rule in cf.rules]
         assert rules, name
@@ -385,7 +392,7 @@ def test_layout_frozen_panes_filters_print_set_up_and_colours(workbook):
 
 def test_number_formats_a_danish_reader_expects(workbook):
     records_sheet = workbook["Oversigt"]
-    formats = {records_sheet.cell(row=10, column=c).number_format for c in (7, 10)}
+    formats = {records_sheet.cell(row=14, column=c).number_format for c in (7, 10)}
     assert formats == {"0.0%", '#,##0 "kr."'}
 
 

@@ -1,5 +1,6 @@
-"""The workbook as a reader gets it: LibreOffice opens it and prints it to PDF, and each provider
-scorecard is one page wide (its first page holds the leftmost block and the rightmost column).
+"""The workbook as a reader gets it: LibreOffice opens it and prints it to PDF. No figure prints
+as `###`; the overview is one page with its colour key; each provider scorecard is one landscape
+A4 page for the meeting, in type large enough to read; offer types print in Danish.
 
 Needs LibreOffice (`soffice`) and poppler's `pdftotext`, which pip cannot install. Without them
 the test is skipped, unless EVALUATOR_REQUIRE_LIBREOFFICE=1 (as `.ci/run` sets after installing
@@ -7,6 +8,7 @@ them), where a missing program is a failure.
 """
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -79,22 +81,77 @@ def test_libreoffice_prints_every_visible_sheet(printed_demo):
     assert "Diagramdata" not in text
 
 
-def test_each_provider_scorecard_is_one_page_wide(printed_demo):
-    """A sheet wider than the page would print its right-hand columns on pages of their own;
-    fitted to the width, the first page of each scorecard holds the pillars (column A) and the
-    offers table's last column."""
+def word_heights(pdf: Path, page: int) -> list[float]:
+    """The height in points of each word's box on a page (pdftotext -bbox), about 1.2 times the
+    size of its type."""
+    result = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', result.stdout)
+    return [float(bottom) - float(top) for top, bottom in boxes]
+
+
+def test_no_figure_prints_as_hashes(printed_demo):
+    """A number wider than its column prints as `###` (the overview's total cost did)."""
     _, pages = printed_demo
-    first_pages = {}
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
+        assert "###" not in page, f"page {number}"
+    overview = pages[0]
+    assert DA["total_cost"] in overview
+    assert re.search(r"\d{1,3}(,\d{3}){2} kr\.", overview), "the total cost in millions"
+
+
+def test_the_overview_is_one_page_with_its_colour_key(printed_demo):
+    """The colour key stands above the table, so no page holds only the header and the key."""
+    _, pages = printed_demo
+    assert DA["title_overview"].format(quarter="2026Q2") in pages[0]
+    assert DA["legend"] in pages[0]
+    assert "T001" in pages[0] and "T040" in pages[0]
+    assert DA["title_tender"].format(quarter="2026Q2") in pages[1].split("\n", 3)[0]
+
+
+def test_each_provider_scorecard_is_one_readable_page(printed_demo):
+    """Every block of a scorecard on the one page that carries its title (the pillars, the
+    trend's eight quarters, whom the provider serves, offers, contracts and the colour key),
+    and in type a reader can read: word boxes of 7.5 points or more (about 7-point type; a
+    scorecard squeezed onto its page to 80 % would fail)."""
+    pdf, pages = printed_demo
+    by_title: dict[str, list[int]] = {}
+    for number, page in enumerate(pages, start=1):
         for line in page.splitlines():
             if line.strip().startswith("Scorekort 2026Q2:"):
-                first_pages.setdefault(line.strip(), page)
+                by_title.setdefault(line.strip(), []).append(number)
                 break
-    assert len(first_pages) == 12
-    for title, page in first_pages.items():
-        assert DA["pillars"] in page, title
-        assert DA["pillar_experience"] in page, title
-        assert DA["recommendation"] in page, title
+    assert len(by_title) == 12
+    quarters = ("2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2")
+    for title, numbers in by_title.items():
+        assert len(numbers) == 1, title
+        page = pages[numbers[0] - 1]
+        for label in (
+            "pillars",
+            "pillar_experience",
+            "pillar_progression",
+            "trend_block",
+            "breakdown_block",
+            "offers_block",
+            "recommendation",
+            "legend",
+        ):
+            assert DA[label] in page, (title, label)
+        assert all(quarter in page for quarter in quarters), title
+        heights = sorted(word_heights(pdf, numbers[0]))
+        assert heights[len(heights) // 2] >= 7.5, (title, heights[len(heights) // 2])
+
+
+def test_offer_types_print_in_danish(printed_demo):
+    _, pages = printed_demo
+    text = "\n".join(pages)
+    for code, name in (("loentilskud", "Løntilskud"), ("jobsoegning", "Jobsøgning")):
+        assert name in pages[0]
+        assert code not in text
 
 
 def test_the_printed_workbook_shows_the_business_case(printed_demo):

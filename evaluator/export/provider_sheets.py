@@ -1,10 +1,10 @@
 """One scorecard sheet per provider, for the quarterly follow-up meeting (the Vejle model).
 
-From the top: the four pillars of SPEC §2.3 as four separate blocks (with "no data" where a table
-is missing, never zero; the economy pillar with the business case of SPEC §2.8) beside an
-8-quarter trend chart; the provider's offers; its contracts
-with their status and recommendation; the trend's figures as a table; and whom the provider
-serves (SPEC §2.6: "Hvem tager leverandøren?").
+On one landscape A4 page: the four pillars of SPEC §2.3 as four separate blocks (with "no data"
+where a table is missing, never zero; the economy pillar with the business case of SPEC §2.8);
+beside them an 8-quarter trend chart with its figures as a table, and under those whom the
+provider serves (SPEC §2.6: "Hvem tager leverandøren?"); below both, the provider's offers and
+its contracts with their status and recommendation.
 """
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,11 +23,14 @@ from evaluator.export.xlsx import (
     SECTION_FILL,
     SECTION_FONT,
     Column,
+    cell_span_anchor,
     set_print_layout,
     set_widths,
     text,
+    wrapped_text_across,
     write_header,
     write_record,
+    write_tall_header,
     write_value,
 )
 
@@ -83,16 +86,16 @@ PILLARS = (
 PILLAR_VALUE_COLUMN = 4
 OFFER_COLUMNS = (
     Column("offer_id", "offer_id", "text", 10),
-    Column("offer_name", "offer", "text", 34),
+    Column("offer_name", "offer", "text", 30),
     Column("offer_type", "offer_type", "offer_type", 24),
     Column("participants", "participants", "integer", 14),
     Column("effects", "effects", "integer", 10),
-    Column("effect_rate", "effect_rate", "rate", 10),
-    Column("effect_rate_ci_low", "ci_low", "rate", 11),
+    Column("effect_rate", "effect_rate", "rate", 13),
+    Column("effect_rate_ci_low", "ci_low", "rate", 15),
     Column("effect_rate_ci_high", "ci_high", "rate", 11),
     Column("effect_price_dkk", "effect_price", "money", 13),
     Column("adjusted_effect_price_dkk", "adjusted_effect_price", "money", 13),
-    Column("rank_in_type", "rank_in_type", "integer", 9),
+    Column("rank_in_type", "rank_in_type", "integer", 12),
     Column("contract_status", "contract_status", "label", 17),
     Column("recommendation", "recommendation", "label", 16),
 )
@@ -113,6 +116,17 @@ TREND_COLUMNS = (
     Column("effect_rate", "effect_rate", "rate", 0),
     Column("effect_price_dkk", "effect_price", "money", 0),
 )
+# One landscape A4 page for the meeting: the pillars on the left (columns A to D); on the right,
+# from column F, the trend chart with the trend's figures beside it and whom the provider serves
+# under them; the offers and contracts below both, across the page.
+RIGHT_COLUMN = 6
+TREND_TABLE_COLUMN = RIGHT_COLUMN + 4
+LAST_COLUMN = TREND_TABLE_COLUMN + len(TREND_COLUMNS) - 1
+CHART_ROWS = 14
+# "Andel af leverandørens deltagere" wraps to three lines in its column; the introduction to two
+# or three lines across the right-hand columns, in either language.
+BREAKDOWN_HEADER_ROWS = 3
+BREAKDOWN_INTRO_ROWS = 3
 
 
 def write_provider_sheet(
@@ -124,13 +138,15 @@ def write_provider_sheet(
     )
     write_sheet_heading(sheet, title, data, labels)
     text(sheet, 5, 1, labels["pillars"]).font = SECTION_FONT
-    row = write_pillars(sheet, 6, provider, data, labels)
+    pillars_end = write_pillars(sheet, 6, provider, data, labels)
     trend = data.trends[("provider", provider["provider_id"])]
-    sheet.add_chart(trend_chart(chart_data, trend, labels), "F6")
-    row = write_offers(sheet, row + 1, provider, data, labels)
+    chart = trend_chart(chart_data, trend, labels)
+    chart.anchor = cell_span_anchor(5, RIGHT_COLUMN, 5 + CHART_ROWS, TREND_TABLE_COLUMN)
+    sheet.add_chart(chart)
+    write_trend_table(sheet, 5, trend, data, labels)
+    right_end = write_breakdown(sheet, 5 + CHART_ROWS + 1, provider, data, labels)
+    row = write_offers(sheet, max(pillars_end, right_end) + 1, provider, data, labels)
     row = write_contracts(sheet, row + 1, provider, data, labels)
-    row = write_trend_table(sheet, row + 1, trend, data, labels)
-    row = write_breakdown(sheet, row, provider, data, labels)
     write_legend(
         sheet,
         row + 1,
@@ -142,7 +158,7 @@ def write_provider_sheet(
         labels,
     )
     sheet.freeze_panes = "A4"
-    set_print_layout(sheet, "1:3")
+    set_print_layout(sheet, "1:3", pages_tall=1)
 
 
 def write_pillars(
@@ -196,19 +212,19 @@ def write_contracts(
 
 def write_trend_table(
     sheet: Worksheet, row: int, trend: list[dict], data: ScorecardData, labels: dict
-) -> int:
-    """The chart's figures, readable and printable: a quarter with no participants shows a
-    dash, a suppressed quarter "<5"."""
-    text(sheet, row, 1, labels["trend_block"]).font = SECTION_FONT
-    write_header(sheet, row + 1, TREND_COLUMNS, labels)
-    for offset, quarter in enumerate(trend, start=1):
+) -> None:
+    """The chart's figures beside it (within the chart's rows), readable and printable: a
+    quarter with no participants shows a dash, a suppressed quarter "<5"."""
+    column = TREND_TABLE_COLUMN
+    text(sheet, row, column, labels["trend_block"]).font = SECTION_FONT
+    write_header(sheet, row + 1, TREND_COLUMNS, labels, column)
+    for offset, quarter in enumerate(trend, start=row + 2):
         if quarter["participants"] == 0:
-            text(sheet, row + 1 + offset, 1, quarter["quarter"])
-            text(sheet, row + 1 + offset, 2, labels["no_participants"])
+            text(sheet, offset, column, quarter["quarter"])
+            text(sheet, offset, column + 1, labels["no_participants"])
             continue
         hidden = suppressed_text(data) if quarter["is_suppressed"] else None
-        write_record(sheet, row + 1 + offset, TREND_COLUMNS, quarter, labels, hidden)
-    return row + len(trend) + 3
+        write_record(sheet, offset, TREND_COLUMNS, quarter, labels, hidden, column)
 
 
 def write_breakdown(
@@ -217,14 +233,20 @@ def write_breakdown(
     """Whom the provider serves, by benefit group, match group and age band: each value's share
     of the provider's participants beside its share of the whole cohort, and its O/E. A value
     with too few participants shows "<5" and no share or O/E (the cohort's share stays)."""
-    text(sheet, row, 1, labels["breakdown_block"]).font = SECTION_FONT
-    text(sheet, row + 1, 1, labels["breakdown_intro"])
-    records = [
-        {**record, "value": breakdown_value(record, labels)}
-        for record in data.breakdown_of(provider["provider_id"])
-    ]
-    last_row = write_table(sheet, row + 2, BREAKDOWN_COLUMNS, records, data, labels)
-    return last_row + 2
+    text(sheet, row, RIGHT_COLUMN, labels["breakdown_block"]).font = SECTION_FONT
+    intro = labels["breakdown_intro"]
+    wrapped_text_across(sheet, row + 1, RIGHT_COLUMN, LAST_COLUMN, intro, BREAKDOWN_INTRO_ROWS)
+    header_row = row + 1 + BREAKDOWN_INTRO_ROWS
+    write_tall_header(
+        sheet, header_row, BREAKDOWN_COLUMNS, labels, RIGHT_COLUMN, BREAKDOWN_HEADER_ROWS
+    )
+    row = header_row + BREAKDOWN_HEADER_ROWS
+    for record in data.breakdown_of(provider["provider_id"]):
+        shown = {**record, "value": breakdown_value(record, labels)}
+        hidden = suppressed_text(data) if record["is_suppressed"] else None
+        write_record(sheet, row, BREAKDOWN_COLUMNS, shown, labels, hidden, RIGHT_COLUMN)
+        row += 1
+    return row + 1
 
 
 def breakdown_value(record: dict, labels: dict) -> str:

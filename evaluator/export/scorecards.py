@@ -6,6 +6,7 @@ with the charts' numbers. Every figure comes from a mart (`scorecard_data.py`); 
 places and formats them. Every word comes from `labels.py`, so `lang` changes words only.
 """
 
+import math
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -36,12 +37,13 @@ from evaluator.export.sheet_parts import (
 from evaluator.export.xlsx import (
     BANNER_FILL,
     BOLD,
+    BOLD_CHARACTER_WIDTH,
     LEFT,
     LINE_HEIGHT,
     RED,
     SECTION_FONT,
     TITLE_FONT,
-    TOP,
+    WRAP,
     YELLOW,
     Column,
     column_letter,
@@ -50,8 +52,11 @@ from evaluator.export.xlsx import (
     offer_type_name,
     safe_sheet_name,
     set_print_layout,
+    set_row_lines,
     set_widths,
+    shown_figure,
     text,
+    widen_for_figure,
     wrapped_text,
     write_header,
     write_record,
@@ -186,20 +191,16 @@ def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
         headline = labels["headline"]
     text(sheet, 5, 1, headline).font = SECTION_FONT
     write_headline(sheet, 6, data, labels)
-    header_row = 9
+    # The key stands above the table, so that it never prints on a page of its own after it.
+    legend = [
+        labels["legend_status"],
+        labels["legend_suppressed"].format(n=data.settings.suppress_below),
+    ]
+    header_row = write_legend(sheet, 9, legend, labels) + 1
     offers = [with_contract_default(offer) for offer in data.offers]
     last_row = write_table(sheet, header_row, OVERVIEW_COLUMNS, offers, data, labels)
     sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(OVERVIEW_COLUMNS))}{last_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
-    write_legend(
-        sheet,
-        last_row + 2,
-        [
-            labels["legend_status"],
-            labels["legend_suppressed"].format(n=data.settings.suppress_below),
-        ],
-        labels,
-    )
     set_print_layout(sheet, f"{header_row}:{header_row}")
 
 
@@ -242,6 +243,9 @@ def write_headline(sheet: Worksheet, row: int, data: ScorecardData, labels: dict
     lines = 1
     hidden = suppressed_text(data) if data.overview["is_suppressed"] else None
     for position, column in HEADLINE:
+        value = data.overview[column.key]
+        if hidden is None and value is not None:
+            widen_for_figure(sheet, position, shown_figure(value, column.kind), SECTION_FONT)
         lines = max(lines, header_cell(sheet, row, position, labels[column.label]))
         write_record(sheet, row + 1, (column,), data.overview, labels, hidden, position)
         sheet.cell(row=row + 1, column=position).font = SECTION_FONT
@@ -449,9 +453,12 @@ def write_method(sheet: Worksheet, data: ScorecardData, labels: dict, lang: str)
 
 
 def heading_cell(sheet: Worksheet, row: int, heading: str) -> None:
-    """A bold heading at the top of its row, beside the wrapped text it names."""
+    """A bold heading at the top of its row, beside the wrapped text it names; a heading longer
+    than its column wraps (the text beside it would cut it off)."""
     cell = text(sheet, row, 1, heading)
-    cell.font, cell.alignment = BOLD, TOP
+    cell.font, cell.alignment = BOLD, WRAP
+    width = sheet.column_dimensions["A"].width
+    set_row_lines(sheet, row, math.ceil(len(heading) * BOLD_CHARACTER_WIDTH / width))
 
 
 def write_business_case_method(

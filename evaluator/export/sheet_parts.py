@@ -140,11 +140,16 @@ def with_contract_default(offer: dict) -> dict:
 
 
 def colour_status_columns(
-    sheet: Worksheet, columns: tuple[Column, ...], first_row: int, last_row: int, labels: dict
+    sheet: Worksheet,
+    columns: tuple[Column, ...],
+    first_row: int,
+    last_row: int,
+    labels: dict,
+    first_column: int = 1,
 ) -> None:
     """Colour every column of `columns` that shows a status, a recommendation, a funnel position
     or an uncertainty mark (COLUMN_FILLS), from `first_row` to `last_row`."""
-    for position, column in enumerate(columns, start=1):
+    for position, column in enumerate(columns, start=first_column):
         if column.key in COLUMN_FILLS:
             cell_range = column_range(position, first_row, last_row)
             colour_codes(sheet, cell_range, COLUMN_FILLS[column.key], labels)
@@ -157,13 +162,14 @@ def write_table(
     records: list[dict],
     data: ScorecardData,
     labels: dict,
+    first_column: int = 1,
 ) -> int:
-    """A header and one row per record, suppressed records hidden, statuses coloured; returns
-    the table's last row (the header's row plus at least one)."""
-    write_header(sheet, header_row, columns, labels)
+    """A header and one row per record from `first_column` on, suppressed records hidden,
+    statuses coloured; returns the table's last row (the header's row plus at least one)."""
+    write_header(sheet, header_row, columns, labels, first_column)
     for offset, record in enumerate(records, start=1):
         hidden = suppressed_text(data) if record["is_suppressed"] else None
-        write_record(sheet, header_row + offset, columns, record, labels, hidden)
+        write_record(sheet, header_row + offset, columns, record, labels, hidden, first_column)
     last_row = header_row + max(len(records), 1)
-    colour_status_columns(sheet, columns, header_row + 1, last_row, labels)
+    colour_status_columns(sheet, columns, header_row + 1, last_row, labels, first_column)
     return last_row

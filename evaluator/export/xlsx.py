@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from openpyxl.cell import Cell
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -92,6 +93,20 @@ def wrapped_text(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
     return cell
 
 
+def wrapped_text_across(
+    sheet: Worksheet, row: int, first_column: int, last_column: int, value: str, rows: int
+) -> Cell:
+    """Text that wraps within the columns `first_column` to `last_column` and `rows` rows of the
+    normal height, merged into one cell: rows keep their height, so a block beside it is not
+    stretched, and the layout is the same in every language."""
+    cell = text(sheet, row, first_column, value)
+    cell.alignment = WRAP
+    sheet.merge_cells(
+        start_row=row, start_column=first_column, end_row=row + rows - 1, end_column=last_column
+    )
+    return cell
+
+
 def number(sheet: Worksheet, row: int, column: int, value: float | int | None, kind: str) -> Cell:
     cell = sheet.cell(row=row, column=column, value=value)
     cell.number_format = NUMBER_FORMATS[kind]
@@ -99,16 +114,44 @@ def number(sheet: Worksheet, row: int, column: int, value: float | int | None, k
 
 
 def write_header(
-    sheet: Worksheet, row: int, columns: Sequence[Column], labels: dict[str, str]
+    sheet: Worksheet,
+    row: int,
+    columns: Sequence[Column],
+    labels: dict[str, str],
+    first_column: int = 1,
 ) -> None:
     """Bold labels on a band, wrapped within the sheet's column widths (set those first).
 
     The row gets the height of its longest label: LibreOffice does not grow a row for wrapped
     text on its own, and a clipped header is a misread figure."""
     lines = 1
-    for position, column in enumerate(columns, start=1):
+    for position, column in enumerate(columns, start=first_column):
         lines = max(lines, header_cell(sheet, row, position, labels[column.label]))
-    sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+    set_row_lines(sheet, row, lines)
+
+
+def write_tall_header(
+    sheet: Worksheet,
+    row: int,
+    columns: Sequence[Column],
+    labels: dict[str, str],
+    first_column: int,
+    rows: int,
+) -> None:
+    """A header whose labels wrap over `rows` rows of the normal height, each label merged
+    across them: for a table beside another block, whose rows a taller header row would
+    stretch."""
+    for position, column in enumerate(columns, start=first_column):
+        header_cell(sheet, row, position, labels[column.label])
+        sheet.merge_cells(
+            start_row=row, start_column=position, end_row=row + rows - 1, end_column=position
+        )
+
+
+def set_row_lines(sheet: Worksheet, row: int, lines: int) -> None:
+    """A row tall enough for `lines` lines of wrapped text, never lower than it already is."""
+    height = LINE_HEIGHT * lines + 2
+    sheet.row_dimensions[row].height = max(height, sheet.row_dimensions[row].height or 0)
 
 
 def header_cell(sheet: Worksheet, row: int, column: int, label: str) -> int:
@@ -176,6 +219,39 @@ def code_key(value: object) -> str:
     return str(value)
 
 
+def shown_figure(value: float | int, kind: Kind) -> str:
+    """A figure as its display format in NUMBER_FORMATS shows it (English marks; the widths
+    are the same in Danish)."""
+    shown = {
+        "integer": f"{value:,.0f}",
+        "money": f"{value:,.0f} kr.",
+        "rate": f"{value:.1%}",
+        "decimal": f"{value:.2f}",
+    }
+    return shown[kind]
+
+
+def widen_for_figure(sheet: Worksheet, column: int, shown: str, font: Font) -> None:
+    """Widen a column so that a figure shown as `shown` in `font` fits: a number wider than its
+    cell prints as `###`, where a text would only run on into the next cell."""
+    scale = BOLD_CHARACTER_WIDTH if font.bold else CHARACTER_WIDTH
+    needed = len(shown) * scale * (font.size or 11) / 11 + 1
+    dimension = sheet.column_dimensions[column_letter(column)]
+    dimension.width = max(dimension.width or DEFAULT_WIDTH, needed)
+
+
+def cell_span_anchor(
+    first_row: int, first_column: int, end_row: int, end_column: int
+) -> TwoCellAnchor:
+    """An anchor that stretches a chart over the cells from (`first_row`, `first_column`) up to
+    the top left corner of (`end_row`, `end_column`): the chart fills its place on the sheet
+    whatever the column widths, where a size in centimetres does not."""
+    return TwoCellAnchor(
+        _from=AnchorMarker(col=first_column - 1, row=first_row - 1),
+        to=AnchorMarker(col=end_column - 1, row=end_row - 1),
+    )
+
+
 def set_widths(sheet: Worksheet, widths: Iterable[float]) -> None:
     for position, width in enumerate(widths, start=1):
         sheet.column_dimensions[column_letter(position)].width = width
@@ -189,15 +265,18 @@ def column_letter(position: int) -> str:
     return letters
 
 
-def set_print_layout(sheet: Worksheet, title_rows: str | None = None) -> None:
-    """Landscape A4, one page wide and as many tall as needed, header rows on every page."""
+def set_print_layout(sheet: Worksheet, title_rows: str | None = None, pages_tall: int = 0) -> None:
+    """Landscape A4, one page wide and `pages_tall` pages tall (0: as many as needed), header
+    rows on every page, half-inch margins."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.fitToHeight = pages_tall
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.gridLines = False
     sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+    sheet.page_margins.header = sheet.page_margins.footer = 0.2
     if title_rows:
         sheet.print_title_rows = title_rows
 
