@@ -19,8 +19,7 @@ from typing import Any
 
 import duckdb
 
-from evaluator.export.csv_files import csv_text
-from evaluator.findings import Finding
+from evaluator.findings import Finding, csv_text
 from evaluator.io.parse import source_relation_name
 from evaluator.io.readers import ROW_COLUMN
 from evaluator.io.schema import TABLES, Table

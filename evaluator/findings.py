@@ -4,6 +4,8 @@ A finding points at one place in the input (file, row, column) so a user can ope
 fix it. Row numbers are those a user sees: 1-based, header excluded; 0 means the whole file.
 """
 
+import datetime as dt
+import decimal
 import errno
 import os
 import shutil
@@ -50,6 +52,22 @@ class Finding:
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
     """Blocking first, then by table, row and column, so the list reads like the files."""
     return sorted(findings, key=lambda f: (not f.is_blocking, f.table, f.row, f.column, f.rule))
+
+
+def csv_text(value: object) -> str:
+    """One value as SPEC §4 wants it: empty for missing, `true`/`false`, rates unrounded. A
+    finding's `value` is written so too, and the CSV outputs use it for every cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, decimal.Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 class EvaluatorError(Exception):

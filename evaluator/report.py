@@ -7,8 +7,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluator.atomic import copy_folder, staged_file, staged_folder
 from evaluator.ci_reports import FailOn, code_quality_json, junit_xml
-from evaluator.export.atomic import copy_folder, staged_file, staged_folder
 from evaluator.export.csv_files import write_data_quality_csv, write_metric_csvs
 from evaluator.export.manifest import write_manifest
 from evaluator.export.scorecards import write_scorecards

@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from evaluator.export.atomic import staged_folder
+from evaluator.atomic import staged_folder
 from evaluator.models import set_variables
 from evaluator.resources import DEFAULT_EXIT_CODES, SQL_DIR, shipped_file
 from evaluator.settings import EngineSettings

@@ -5,15 +5,13 @@ names of the spec. Each output below lists its columns as (CSV name, mart column
 """
 
 import csv
-import datetime as dt
-import decimal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import duckdb
 from duckdb import ColumnExpression
 
-from evaluator.findings import Finding, sorted_findings
+from evaluator.findings import Finding, csv_text, sorted_findings
 
 GROUP_METRIC_COLUMNS = (
     ("participants", "participants"),
@@ -136,21 +134,6 @@ METRIC_OUTPUTS = (
         ("provider_id", "dimension", "value"),
     ),
 )
-
-
-def csv_text(value: object) -> str:
-    """One value as SPEC §4 wants it: empty for missing, `true`/`false`, rates unrounded."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, decimal.Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

@@ -9,7 +9,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaluator.export.atomic import staged_folder
+from evaluator.atomic import staged_folder
 from evaluator.export.csv_files import write_rows
 from evaluator.export.labels import WEEKLY_LABELS as LABELS
 from evaluator.export.xlsx import text
