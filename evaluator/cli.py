@@ -38,7 +38,8 @@ from evaluator.report import summarise, write_check_reports, write_jobcenter_rep
 from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS
 from evaluator.settings import load_settings
 from evaluator.synthetic import SynthSize, write_synthetic_extract
-from evaluator.weekly import Week, evaluate_week
+from evaluator.week import Week
+from evaluator.weekly_pipeline import evaluate_week
 
 
 class Language(StrEnum):

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from evaluator.cli import app
 from evaluator.findings import UsageError
-from evaluator.weekly import Week, evaluate_week, latest_complete_week
+from evaluator.week import Week, latest_complete_week
+from evaluator.weekly_pipeline import evaluate_week
 from fixtures.builders import EDUCATION, JOB, OTHER, ExtractBuilder
 
 
