@@ -107,10 +107,10 @@ def write_offer_metrics_alone(con, report: Path) -> None:
     """The offer_metrics part's figures as a CSV, so they too are checked against pandas."""
     from evaluator.export.csv_files import METRIC_OUTPUTS, mart_rows, write_rows
 
-    _, mart, columns, sort_columns = METRIC_OUTPUTS[0]
+    _, mart, columns = METRIC_OUTPUTS[0]
     report.mkdir(parents=True, exist_ok=True)
     header = [name for name, _ in columns]
-    write_rows(report / OFFER_METRICS_ALONE, header, mart_rows(con, mart, columns, sort_columns))
+    write_rows(report / OFFER_METRICS_ALONE, header, mart_rows(con, mart, columns))
 
 
 def scan_every_column(folder: Path) -> None:

@@ -81,7 +81,7 @@ def add_trend_chart(figures: WeeklyFigures, sheet: Worksheet, first_row: int) ->
     text(sheet, first_row, 1, LABELS["week"]).font = BOLD
     text(sheet, first_row, 2, LABELS["job"]).font = BOLD
     text(sheet, first_row, 3, LABELS["education"]).font = BOLD
-    for offset, (week, by_category) in enumerate(sorted(counts.items()), start=1):
+    for offset, (week, by_category) in enumerate(counts.items(), start=1):
         text(sheet, first_row + offset, 1, week)
         sheet.cell(row=first_row + offset, column=2, value=by_category.get("job", 0))
         sheet.cell(row=first_row + offset, column=3, value=by_category.get("education", 0))
