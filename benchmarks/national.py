@@ -52,7 +52,7 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
     from evaluator.models import QUARTERLY_MARTS, run_models, set_run_variables
     from evaluator.pipeline import check_values, evaluate, latest_extract_date, read_extract
     from evaluator.quarter import Quarter
-    from evaluator.report import write_report
+    from evaluator.report_folder import write_report
     from evaluator.settings import Settings
 
     if part in ("checks", "run"):

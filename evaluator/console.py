@@ -18,7 +18,7 @@ from evaluator.ci_reports import github_annotations
 from evaluator.findings import Finding, sorted_findings
 from evaluator.mapping_proposal import ProposalItem
 from evaluator.pipeline import CheckRun, Evaluation, Progress
-from evaluator.report import Summary
+from evaluator.run_summary import Summary
 from evaluator.weekly_pipeline import WeeklyFigures
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -60,9 +60,8 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
         else ""
     )
     console.print(f"[bold]Quarter {quarter}[/], as of {evaluation.as_of.isoformat()}{status}")
-    effects = summary.job_exits + summary.education_exits
     console.print(
-        f"  {summary.participants} participants, {effects} with an effect "
+        f"  {summary.participants} participants, {summary.effects} with an effect "
         f"({summary.job_exits} job, {summary.education_exits} education)"
     )
     console.print(
