@@ -21,6 +21,7 @@ from evaluator import rank_certainty
 from evaluator.quarter import Quarter
 from evaluator.resources import SQL_DIR, IncompleteInstallationError, shipped_file
 from evaluator.settings import BusinessCase, Settings
+from evaluator.variables import set_variables
 
 # In the order they are created: the metric macros, then the parsing macros.
 MACRO_FILES = ("metrics.sql", "parse.sql")
@@ -30,26 +31,6 @@ WORD = re.compile(r"[a-z_][a-z0-9_]*")
 LINE_COMMENT = re.compile(r"--[^\n]*")
 VIEW_MARK = re.compile(r"^-- Materialized: view$", re.MULTILINE)
 DROP_STATEMENTS = {True: "drop view {name}", False: "drop table {name}"}
-
-# Run settings reach the models as DuckDB variables, read there with getvariable().
-SET_VARIABLE_STATEMENTS = {
-    "quarter_label": "set variable quarter_label = $value",
-    "quarter_start_date": "set variable quarter_start_date = $value::date",
-    "quarter_end_date": "set variable quarter_end_date = $value::date",
-    "as_of_date": "set variable as_of_date = $value::date",
-    "window_days": "set variable window_days = $value::integer",
-    "suppress_below": "set variable suppress_below = $value::integer",
-    "default_min_participants": "set variable default_min_participants = $value::integer",
-    "has_satisfaction": "set variable has_satisfaction = $value::boolean",
-    "has_progression": "set variable has_progression = $value::boolean",
-    "history_start_date": "set variable history_start_date = $value::date",
-    "jobcenter": "set variable jobcenter = $value::varchar",
-    "weeks_saved": "set variable weeks_saved = $value::integer",
-    "refusion_until_week": "set variable refusion_until_week = $value::integer[]",
-    "refusion_rates": "set variable refusion_rates = $value::decimal(10, 9)[]",
-    "weekly_benefits_dkk": "set variable weekly_benefits_dkk = "
-    "$value::struct(benefit_group varchar, weekly_benefit_dkk decimal(12, 2))[]",
-}
 
 
 @dataclass(frozen=True)
@@ -104,7 +85,7 @@ def set_run_variables(
         "jobcenter": jobcenter,
         **business_case_values(settings.business_case),
     }
-    set_variables(con, SET_VARIABLE_STATEMENTS, values)
+    set_variables(con, values)
 
 
 def business_case_values(business_case: BusinessCase) -> dict[str, object]:
@@ -119,14 +100,6 @@ def business_case_values(business_case: BusinessCase) -> dict[str, object]:
             for group, amount in sorted(business_case.weekly_payments_dkk().items())
         ],
     }
-
-
-def set_variables(
-    con: duckdb.DuckDBPyConnection, statements: dict[str, str], values: dict[str, object]
-) -> None:
-    """Run each fixed `set variable` statement with its value as the only parameter."""
-    for name, statement in statements.items():
-        con.execute(statement, {"value": values[name]}).fetchall()
 
 
 QUARTERLY_MARTS = (

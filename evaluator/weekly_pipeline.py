@@ -10,20 +10,15 @@ import duckdb
 from duckdb import ColumnExpression
 
 from evaluator.findings import BlockingInputError
-from evaluator.models import WEEKLY_MARTS, run_models, set_variables
+from evaluator.models import WEEKLY_MARTS, run_models
 from evaluator.pipeline import Progress, check_values, latest_extract_date, read_extract
 from evaluator.settings import Settings
+from evaluator.variables import set_variables
 from evaluator.week import Week, latest_complete_week
 from evaluator.weekly_targets import load_targets
 
 DEFAULT_SETTINGS = Settings()
 
-SET_WEEK_VARIABLES = {
-    "week_label": "set variable week_label = $value",
-    "week_start_date": "set variable week_start_date = $value::date",
-    "week_end_date": "set variable week_end_date = $value::date",
-    "four_weeks_start_date": "set variable four_weeks_start_date = $value::date",
-}
 # The columns of the `mandagstal` mart that the terminal, the CSV and the workbook show.
 FIGURE_COLUMNS = (
     "week",
@@ -76,7 +71,7 @@ def evaluate_week(
         "week_end_date": week.end_date.isoformat(),
         "four_weeks_start_date": (week.start_date - dt.timedelta(days=21)).isoformat(),
     }
-    set_variables(con, SET_WEEK_VARIABLES, values)
+    set_variables(con, values)
     progress(f"Counting exits for {week.label}")
     run_models(con, WEEKLY_MARTS)
     return WeeklyFigures(con, week)
