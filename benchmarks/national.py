@@ -76,8 +76,8 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
             check_values(con, extract, as_of, (quarter.start_date, quarter.end_date))
         elif part == "offer_metrics":
             # The pandas part's work: one quarter's cohort, no trend, no contract history.
-            tables = extract.present_tables
-            set_run_variables(con, quarter, as_of, settings, tables, quarter.start_date)
+            keep_only_the_cohort(con, quarter)
+            set_run_variables(con, quarter, as_of, settings, extract.present_tables)
             run_models(con, ("provider_offer_metrics",))
             seconds = time.perf_counter() - started
             write_offer_metrics_alone(con, report)
@@ -97,6 +97,23 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
                     write_scorecards(evaluation, report / "scorecards.xlsx")
     seconds = time.perf_counter() - started
     return {"part": part, "seconds": seconds, "peak_bytes": peak_bytes()}
+
+
+# The participations of other cohorts, and the ongoing ones: the pandas part never reads them.
+DELETE_OTHER_COHORTS = """
+delete from src_participations
+where end_date is null or end_date not between $start_date and $end_date
+"""
+
+
+def keep_only_the_cohort(con, quarter) -> None:
+    """Leave in the typed participations only those that ended in `quarter`, so the models
+    compute that cohort's provider × offer metrics alone, as the pandas part does: without the
+    trend's seven quarters before it and without its contracts' history. The models read
+    participations only through int_history_participations, so this gives them exactly the
+    quarter's cohort, and its figures stay those of the full run (the pandas part checks)."""
+    dates = {"start_date": quarter.start_date, "end_date": quarter.end_date}
+    con.execute(DELETE_OTHER_COHORTS, dates).fetchall()
 
 
 def peak_bytes() -> int:

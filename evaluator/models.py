@@ -64,13 +64,10 @@ def set_run_variables(
     as_of: dt.date,
     settings: Settings,
     present_tables: set[str],
-    history_start: dt.date | None = None,
     jobcenter: str | None = None,
 ) -> None:
-    """Set the variables the models read. `history_start` overrides the first cohort quarter the
-    models compute (int_cohort_window): the benchmark sets it to the quarter to time that quarter's
-    provider × offer metrics alone; a run leaves it to the model. `jobcenter` names the one
-    jobcenter of a pooled extract to evaluate (SPEC §2.7); None evaluates them all."""
+    """Set the variables the models read. `jobcenter` names the one jobcenter of a pooled
+    extract to evaluate (SPEC §2.7); None evaluates them all."""
     values = {
         "quarter_label": quarter.label,
         "quarter_start_date": quarter.start_date.isoformat(),
@@ -81,7 +78,6 @@ def set_run_variables(
         "default_min_participants": settings.min_participants,
         "has_satisfaction": "satisfaction" in present_tables,
         "has_progression": "progression" in present_tables,
-        "history_start_date": history_start.isoformat() if history_start else None,
         "jobcenter": jobcenter,
         **business_case_values(settings.business_case),
     }

@@ -21,7 +21,6 @@ SET_STATEMENTS = {
     "default_min_participants": "set variable default_min_participants = $value::integer",
     "has_satisfaction": "set variable has_satisfaction = $value::boolean",
     "has_progression": "set variable has_progression = $value::boolean",
-    "history_start_date": "set variable history_start_date = $value::date",
     "jobcenter": "set variable jobcenter = $value::varchar",
     "weeks_saved": "set variable weeks_saved = $value::integer",
     "refusion_until_week": "set variable refusion_until_week = $value::integer[]",
