@@ -76,6 +76,18 @@ class EvaluatorError(Exception):
     exit_code = EXIT_USAGE
 
 
+class InternalError(EvaluatorError):
+    """A fault of the evaluator itself, not of the input or the installation: a model whose SQL
+    names a relation or macro that the shipped files do create under another name, say. Exit 2,
+    as every failure that is not bad input (docs/decisions.md, "Installing"); nothing is written."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__(
+            f"internal error of the evaluator in {what}: {detail}; the extract is not at fault "
+            "and nothing was written (please report this with the message)"
+        )
+
+
 class UsageError(EvaluatorError):
     """A wrong option, a missing folder or a bad settings file (exit status 2)."""
 

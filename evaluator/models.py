@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from evaluator import rank_certainty
+from evaluator.findings import EvaluatorError, InternalError
 from evaluator.quarter import Quarter
 from evaluator.resources import SQL_DIR, IncompleteInstallationError, shipped_file
 from evaluator.settings import BusinessCase, Settings
@@ -31,6 +32,9 @@ WORD = re.compile(r"[a-z_][a-z0-9_]*")
 LINE_COMMENT = re.compile(r"--[^\n]*")
 VIEW_MARK = re.compile(r"^-- Materialized: view$", re.MULTILINE)
 DROP_STATEMENTS = {True: "drop view {name}", False: "drop table {name}"}
+MISSING_RELATION = re.compile(r'Table with name "?([a-z_][a-z0-9_]*)"? does not exist')
+# The layer a model's file is in, by its name's prefix; a mart is one of the marts below.
+LAYER_PREFIXES = {"stg_": "staging", "int_": "intermediate"}
 
 
 @dataclass(frozen=True)
@@ -148,8 +152,9 @@ def referenced_words(sql: str) -> set[str]:
 
 
 def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None:
-    """Create the relations of `targets` and of every model they read. A model that names a
-    relation or macro no shipped file creates means a file is missing from the installation."""
+    """Create the relations of `targets` and of every model they read. A model that reads a
+    model whose file is missing means an incomplete installation; any other catalog error is a
+    fault of our SQL (`catalog_error`)."""
     for model in discover_models(targets):
         create_model(con, model)
 
@@ -162,7 +167,34 @@ def create_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         else:
             relation.create(model.name)
     except duckdb.CatalogException as error:
-        raise IncompleteInstallationError(model.path, reason=str(error)) from error
+        raise catalog_error(model, error) from error
+
+
+def catalog_error(model: Model, error: duckdb.CatalogException) -> EvaluatorError:
+    """What DuckDB's catalog refusing `model` means. A relation named as a model (`stg_`,
+    `int_`, one of the marts) whose file the installation lacks: the installation is incomplete,
+    and the message names the file. Anything else (a relation whose file is there, so the order
+    or a name in our SQL is wrong; a macro the macro files, already loaded, do not define; a
+    relation that already exists) is an internal error that names the model."""
+    detail = str(error).splitlines()[0]
+    missing = MISSING_RELATION.search(detail)
+    layer = missing and model_layer(missing.group(1))
+    if missing and layer:
+        path = SQL_DIR / layer / f"{missing.group(1)}.sql"
+        if not path.is_file():
+            reason = f"missing ({model.name} reads it; DuckDB: {detail})"
+            return IncompleteInstallationError(path, reason=reason)
+    return InternalError(f"model {model.name} ({model.path.name})", detail)
+
+
+def model_layer(name: str) -> str | None:
+    """The layer whose folder holds model `name`'s file, or None for a name that is no model's
+    (an input table `src_…`, a name our SQL got wrong)."""
+    if name in QUARTERLY_MARTS or name in WEEKLY_MARTS:
+        return "marts"
+    return next(
+        (layer for prefix, layer in LAYER_PREFIXES.items() if name.startswith(prefix)), None
+    )
 
 
 def rerun_models_reading(
