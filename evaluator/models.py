@@ -178,12 +178,11 @@ def catalog_error(model: Model, error: duckdb.CatalogException) -> EvaluatorErro
     relation that already exists) is an internal error that names the model."""
     detail = str(error).splitlines()[0]
     missing = MISSING_RELATION.search(detail)
-    layer = missing and model_layer(missing.group(1))
-    if missing and layer:
-        path = SQL_DIR / layer / f"{missing.group(1)}.sql"
-        if not path.is_file():
-            reason = f"missing ({model.name} reads it; DuckDB: {detail})"
-            return IncompleteInstallationError(path, reason=reason)
+    name = missing.group(1) if missing else ""
+    layer = model_layer(name)
+    if layer is not None and not (SQL_DIR / layer / f"{name}.sql").is_file():
+        reason = f"missing ({model.name} reads it; DuckDB: {detail})"
+        return IncompleteInstallationError(SQL_DIR / layer / f"{name}.sql", reason=reason)
     return InternalError(f"model {model.name} ({model.path.name})", detail)
 
 
