@@ -52,7 +52,7 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
     from evaluator.models import QUARTERLY_MARTS, run_models, set_run_variables
     from evaluator.pipeline import check_values, evaluate, latest_extract_date, read_extract
     from evaluator.quarter import Quarter
-    from evaluator.report import write_report
+    from evaluator.report_folder import write_report
     from evaluator.settings import Settings
 
     if part in ("checks", "run"):
@@ -76,8 +76,8 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
             check_values(con, extract, as_of, (quarter.start_date, quarter.end_date))
         elif part == "offer_metrics":
             # The pandas part's work: one quarter's cohort, no trend, no contract history.
-            tables = extract.present_tables
-            set_run_variables(con, quarter, as_of, settings, tables, quarter.start_date)
+            keep_only_the_cohort(con, quarter)
+            set_run_variables(con, quarter, as_of, settings, extract.present_tables)
             run_models(con, ("provider_offer_metrics",))
             seconds = time.perf_counter() - started
             write_offer_metrics_alone(con, report)
@@ -99,6 +99,23 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
     return {"part": part, "seconds": seconds, "peak_bytes": peak_bytes()}
 
 
+# The participations of other cohorts, and the ongoing ones: the pandas part never reads them.
+DELETE_OTHER_COHORTS = """
+delete from src_participations
+where end_date is null or end_date not between $start_date and $end_date
+"""
+
+
+def keep_only_the_cohort(con, quarter) -> None:
+    """Leave in the typed participations only those that ended in `quarter`, so the models
+    compute that cohort's provider × offer metrics alone, as the pandas part does: without the
+    trend's seven quarters before it and without its contracts' history. The models read
+    participations only through int_history_participations, so this gives them exactly the
+    quarter's cohort, and its figures stay those of the full run (the pandas part checks)."""
+    dates = {"start_date": quarter.start_date, "end_date": quarter.end_date}
+    con.execute(DELETE_OTHER_COHORTS, dates).fetchall()
+
+
 def peak_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
@@ -107,10 +124,10 @@ def write_offer_metrics_alone(con, report: Path) -> None:
     """The offer_metrics part's figures as a CSV, so they too are checked against pandas."""
     from evaluator.export.csv_files import METRIC_OUTPUTS, mart_rows, write_rows
 
-    _, mart, columns, sort_columns = METRIC_OUTPUTS[0]
+    _, mart, columns = METRIC_OUTPUTS[0]
     report.mkdir(parents=True, exist_ok=True)
     header = [name for name, _ in columns]
-    write_rows(report / OFFER_METRICS_ALONE, header, mart_rows(con, mart, columns, sort_columns))
+    write_rows(report / OFFER_METRICS_ALONE, header, mart_rows(con, mart, columns))
 
 
 def scan_every_column(folder: Path) -> None:

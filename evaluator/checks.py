@@ -19,24 +19,17 @@ from typing import Any
 
 import duckdb
 
-from evaluator.export.csv_files import csv_text
-from evaluator.findings import Finding
+from evaluator.findings import Finding, csv_text
 from evaluator.io.parse import source_relation_name
 from evaluator.io.readers import ROW_COLUMN
 from evaluator.io.schema import TABLES, Table
-from evaluator.models import set_variables
 from evaluator.resources import RULES_DIR, SQL_DIR, shipped_file
+from evaluator.variables import set_variables
 
 BATCH_SQL_DIR = SQL_DIR / "checks"
 MAX_ROWS_PER_RULE = 10_000
 NUMBER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "DECIMAL", "FLOAT", "DOUBLE"}
 DOCS_SITE = "report"
-SET_CHECK_VARIABLES = {
-    "as_of_date": "set variable as_of_date = $value::date",
-    "check_cohort_start_date": "set variable check_cohort_start_date = $value::date",
-    "check_cohort_end_date": "set variable check_cohort_end_date = $value::date",
-    "has_contracts": "set variable has_contracts = $value::boolean",
-}
 
 
 @dataclass(frozen=True)
@@ -98,7 +91,7 @@ def set_check_variables(
         "check_cohort_end_date": cohort[1],
         "has_contracts": "contracts" in present_tables,
     }
-    set_variables(con, SET_CHECK_VARIABLES, values)
+    set_variables(con, values)
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,13 @@ from evaluator.findings import (
 from evaluator.mapping_proposal import DEFAULT_OUT, write_proposal
 from evaluator.pipeline import evaluate, run_check
 from evaluator.quarter import Quarter, parse_as_of
-from evaluator.report import summarise, write_check_reports, write_jobcenter_reports, write_report
+from evaluator.report_folder import write_check_reports, write_jobcenter_reports, write_report
 from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS
+from evaluator.run_summary import summarise
 from evaluator.settings import load_settings
 from evaluator.synthetic import SynthSize, write_synthetic_extract
-from evaluator.weekly import Week, evaluate_week
+from evaluator.week import Week
+from evaluator.weekly_pipeline import evaluate_week
 
 
 class Language(StrEnum):

@@ -15,12 +15,11 @@ from rich.table import Table
 from rich.text import Text
 
 from evaluator.ci_reports import github_annotations
-from evaluator.export.weekly_files import figure_rows
 from evaluator.findings import Finding, sorted_findings
 from evaluator.mapping_proposal import ProposalItem
 from evaluator.pipeline import CheckRun, Evaluation, Progress
-from evaluator.report import Summary
-from evaluator.weekly import WeeklyFigures
+from evaluator.run_summary import Summary
+from evaluator.weekly_pipeline import WeeklyFigures
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)
 FIRST_ROWS_PER_RULE = 5
@@ -61,9 +60,8 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
         else ""
     )
     console.print(f"[bold]Quarter {quarter}[/], as of {evaluation.as_of.isoformat()}{status}")
-    effects = summary.job_exits + summary.education_exits
     console.print(
-        f"  {summary.participants} participants, {effects} with an effect "
+        f"  {summary.participants} participants, {summary.effects} with an effect "
         f"({summary.job_exits} job, {summary.education_exits} education)"
     )
     console.print(
@@ -111,7 +109,7 @@ def print_weekly(figures: WeeklyFigures, files: list[Path]) -> None:
         table.add_column(
             heading, justify="left" if heading in ("department", "category") else "right"
         )
-    for _, department, category, exits, average, target, status in figure_rows(figures):
+    for _, department, category, exits, average, target, status in figures.rows():
         target_text = "" if target is None else f"{target:.2f}"
         table.add_row(
             department, category, str(exits), f"{average:.2f}", target_text, STATUS_STYLE[status]

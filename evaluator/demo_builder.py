@@ -27,7 +27,6 @@ from evaluator.resources import DEFAULT_EXIT_CODES, shipped_file
 FIRST_START = dt.date(2024, 1, 2)
 LAST_START = dt.date(2026, 8, 31)
 AS_OF = dt.date(2026, 10, 16)
-DEPARTMENTS = ("Unge", "Forsikrede ledige", "Kontanthjælp", "Sygedagpenge", "Integration")
 JOB_CODES = ("job_ordinaer", "job_ordinaer", "job_ordinaer", "job_deltid", "job_selvstaendig")
 EDUCATION_CODES = ("udd_ordinaer", "udd_erhverv", "udd_videregaaende")
 OTHER_CODES = ("sygdom", "anden_ydelse", "pension", "fraflytning", "barsel", "ukendt")

@@ -4,6 +4,8 @@ A finding points at one place in the input (file, row, column) so a user can ope
 fix it. Row numbers are those a user sees: 1-based, header excluded; 0 means the whole file.
 """
 
+import datetime as dt
+import decimal
 import errno
 import os
 import shutil
@@ -52,10 +54,38 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (not f.is_blocking, f.table, f.row, f.column, f.rule))
 
 
+def csv_text(value: object) -> str:
+    """One value as SPEC §4 wants it: empty for missing, `true`/`false`, rates unrounded. A
+    finding's `value` is written so too, and the CSV outputs use it for every cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, decimal.Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 class EvaluatorError(Exception):
     """An error the user can act on; the command line prints it and exits with `exit_code`."""
 
     exit_code = EXIT_USAGE
+
+
+class InternalError(EvaluatorError):
+    """A fault of the evaluator itself, not of the input or the installation: a model whose SQL
+    names a relation or macro that the shipped files do create under another name, say. Exit 2,
+    as every failure that is not bad input (docs/decisions.md, "Installing"); nothing is written."""
+
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__(
+            f"internal error of the evaluator in {what}: {detail}; the extract is not at fault "
+            "and nothing was written (please report this with the message)"
+        )
 
 
 class UsageError(EvaluatorError):

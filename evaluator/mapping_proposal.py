@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 from python_calamine import CalamineError, CalamineWorkbook
 
-from evaluator.export.atomic import staged_file
+from evaluator.atomic import staged_file
 from evaluator.findings import UsageError
 from evaluator.io.files import (
     FileLayout,

@@ -18,9 +18,11 @@ from pathlib import Path
 import duckdb
 
 from evaluator import rank_certainty
+from evaluator.findings import EvaluatorError, InternalError
 from evaluator.quarter import Quarter
 from evaluator.resources import SQL_DIR, IncompleteInstallationError, shipped_file
 from evaluator.settings import BusinessCase, Settings
+from evaluator.variables import set_variables
 
 # In the order they are created: the metric macros, then the parsing macros.
 MACRO_FILES = ("metrics.sql", "parse.sql")
@@ -30,26 +32,9 @@ WORD = re.compile(r"[a-z_][a-z0-9_]*")
 LINE_COMMENT = re.compile(r"--[^\n]*")
 VIEW_MARK = re.compile(r"^-- Materialized: view$", re.MULTILINE)
 DROP_STATEMENTS = {True: "drop view {name}", False: "drop table {name}"}
-
-# Run settings reach the models as DuckDB variables, read there with getvariable().
-SET_VARIABLE_STATEMENTS = {
-    "quarter_label": "set variable quarter_label = $value",
-    "quarter_start_date": "set variable quarter_start_date = $value::date",
-    "quarter_end_date": "set variable quarter_end_date = $value::date",
-    "as_of_date": "set variable as_of_date = $value::date",
-    "window_days": "set variable window_days = $value::integer",
-    "suppress_below": "set variable suppress_below = $value::integer",
-    "default_min_participants": "set variable default_min_participants = $value::integer",
-    "has_satisfaction": "set variable has_satisfaction = $value::boolean",
-    "has_progression": "set variable has_progression = $value::boolean",
-    "history_start_date": "set variable history_start_date = $value::date",
-    "jobcenter": "set variable jobcenter = $value::varchar",
-    "weeks_saved": "set variable weeks_saved = $value::integer",
-    "refusion_until_week": "set variable refusion_until_week = $value::integer[]",
-    "refusion_rates": "set variable refusion_rates = $value::decimal(10, 9)[]",
-    "weekly_benefits_dkk": "set variable weekly_benefits_dkk = "
-    "$value::struct(benefit_group varchar, weekly_benefit_dkk decimal(12, 2))[]",
-}
+MISSING_RELATION = re.compile(r'Table with name "?([a-z_][a-z0-9_]*)"? does not exist')
+# The layer a model's file is in, by its name's prefix; a mart is one of the marts below.
+LAYER_PREFIXES = {"stg_": "staging", "int_": "intermediate"}
 
 
 @dataclass(frozen=True)
@@ -83,13 +68,10 @@ def set_run_variables(
     as_of: dt.date,
     settings: Settings,
     present_tables: set[str],
-    history_start: dt.date | None = None,
     jobcenter: str | None = None,
 ) -> None:
-    """Set the variables the models read. `history_start` overrides the first cohort quarter the
-    models compute (int_cohort_window): the benchmark sets it to the quarter to time that quarter's
-    provider × offer metrics alone; a run leaves it to the model. `jobcenter` names the one
-    jobcenter of a pooled extract to evaluate (SPEC §2.7); None evaluates them all."""
+    """Set the variables the models read. `jobcenter` names the one jobcenter of a pooled
+    extract to evaluate (SPEC §2.7); None evaluates them all."""
     values = {
         "quarter_label": quarter.label,
         "quarter_start_date": quarter.start_date.isoformat(),
@@ -100,11 +82,10 @@ def set_run_variables(
         "default_min_participants": settings.min_participants,
         "has_satisfaction": "satisfaction" in present_tables,
         "has_progression": "progression" in present_tables,
-        "history_start_date": history_start.isoformat() if history_start else None,
         "jobcenter": jobcenter,
         **business_case_values(settings.business_case),
     }
-    set_variables(con, SET_VARIABLE_STATEMENTS, values)
+    set_variables(con, values)
 
 
 def business_case_values(business_case: BusinessCase) -> dict[str, object]:
@@ -119,14 +100,6 @@ def business_case_values(business_case: BusinessCase) -> dict[str, object]:
             for group, amount in sorted(business_case.weekly_payments_dkk().items())
         ],
     }
-
-
-def set_variables(
-    con: duckdb.DuckDBPyConnection, statements: dict[str, str], values: dict[str, object]
-) -> None:
-    """Run each fixed `set variable` statement with its value as the only parameter."""
-    for name, statement in statements.items():
-        con.execute(statement, {"value": values[name]}).fetchall()
 
 
 QUARTERLY_MARTS = (
@@ -179,8 +152,9 @@ def referenced_words(sql: str) -> set[str]:
 
 
 def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None:
-    """Create the relations of `targets` and of every model they read. A model that names a
-    relation or macro no shipped file creates means a file is missing from the installation."""
+    """Create the relations of `targets` and of every model they read. A model that reads a
+    model whose file is missing means an incomplete installation; any other catalog error is a
+    fault of our SQL (`catalog_error`)."""
     for model in discover_models(targets):
         create_model(con, model)
 
@@ -193,7 +167,33 @@ def create_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:
         else:
             relation.create(model.name)
     except duckdb.CatalogException as error:
-        raise IncompleteInstallationError(model.path, reason=str(error)) from error
+        raise catalog_error(model, error) from error
+
+
+def catalog_error(model: Model, error: duckdb.CatalogException) -> EvaluatorError:
+    """What DuckDB's catalog refusing `model` means. A relation named as a model (`stg_`,
+    `int_`, one of the marts) whose file the installation lacks: the installation is incomplete,
+    and the message names the file. Anything else (a relation whose file is there, so the order
+    or a name in our SQL is wrong; a macro the macro files, already loaded, do not define; a
+    relation that already exists) is an internal error that names the model."""
+    detail = str(error).splitlines()[0]
+    missing = MISSING_RELATION.search(detail)
+    name = missing.group(1) if missing else ""
+    layer = model_layer(name)
+    if layer is not None and not (SQL_DIR / layer / f"{name}.sql").is_file():
+        reason = f"missing ({model.name} reads it; DuckDB: {detail})"
+        return IncompleteInstallationError(SQL_DIR / layer / f"{name}.sql", reason=reason)
+    return InternalError(f"model {model.name} ({model.path.name})", detail)
+
+
+def model_layer(name: str) -> str | None:
+    """The layer whose folder holds model `name`'s file, or None for a name that is no model's
+    (an input table `src_…`, a name our SQL got wrong)."""
+    if name in QUARTERLY_MARTS or name in WEEKLY_MARTS:
+        return "marts"
+    return next(
+        (layer for prefix, layer in LAYER_PREFIXES.items() if name.startswith(prefix)), None
+    )
 
 
 def rerun_models_reading(

@@ -20,16 +20,15 @@ from evaluator.io.mapping import NO_MAPPING, ExtractMapping
 from evaluator.io.schema import TABLES
 from evaluator.models import (
     QUARTERLY_MARTS,
-    SET_VARIABLE_STATEMENTS,
     load_macros,
     rerun_models_reading,
     run_models,
     set_run_variables,
-    set_variables,
 )
 from evaluator.quarter import Quarter, latest_complete_quarter
 from evaluator.reading_checks import run_reading_checks
 from evaluator.settings import EngineSettings, Settings
+from evaluator.variables import set_variables
 
 DEFAULT_ENGINE = EngineSettings()
 
@@ -236,7 +235,6 @@ def evaluate_jobcenter(evaluation: Evaluation, jobcenter: str | None) -> Evaluat
     changes are computed again (SPEC §2.7). `jobcenter` is one of `extract_jobcenters`: a name
     from the user is checked where it enters, in `evaluate`. The marts of `evaluation` are
     replaced, so write its outputs first; the returned evaluation reads the new ones."""
-    statement = {"jobcenter": SET_VARIABLE_STATEMENTS["jobcenter"]}
-    set_variables(evaluation.con, statement, {"jobcenter": jobcenter})
+    set_variables(evaluation.con, {"jobcenter": jobcenter})
     rerun_models_reading(evaluation.con, QUARTERLY_MARTS, "jobcenter")
     return replace(evaluation, jobcenter=jobcenter)

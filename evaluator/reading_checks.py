@@ -34,7 +34,7 @@ from evaluator.findings import Finding
 from evaluator.io.extract import Extract, ValueProblems
 from evaluator.io.parse import NUMBER_EXAMPLES, problem_checks_of_frame, problem_column
 from evaluator.io.readers import ROW_COLUMN
-from evaluator.io.schema import Column
+from evaluator.io.schema import TABLES, Column
 from evaluator.resources import RULES_DIR, shipped_file
 
 READING_RULES = RULES_DIR / "reading.toml"
@@ -57,7 +57,7 @@ def load_reading_rules() -> dict[str, Rule]:
 def run_reading_checks(extract: Extract) -> list[Finding]:
     """Every finding of the reading rules for what `extract` holds."""
     flagged = [problems for problems in extract.value_problems if len(problems.rows)]
-    has_missing = any(extract.missing_tables.values()) or any(
+    has_missing = bool(extract.missing_tables) or any(
         column.is_missing for column in extract.column_presence
     )
     if not flagged and not has_missing:
@@ -73,8 +73,9 @@ def run_reading_checks(extract: Extract) -> list[Finding]:
 
 
 def table_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
+    required = [table.name for table in TABLES if table.required]
     batch = pd.DataFrame(
-        {KEY: list(extract.missing_tables), "is_missing": list(extract.missing_tables.values())}
+        {KEY: required, "is_missing": [name in extract.missing_tables for name in required]}
     )
     findings = []
     for failure in validate(gx, context, "tables", [rule], batch, KEY):

@@ -16,23 +16,16 @@ from typing import Literal
 
 import duckdb
 
-from evaluator.export.atomic import staged_folder
-from evaluator.models import set_variables
+from evaluator.atomic import staged_folder
 from evaluator.resources import DEFAULT_EXIT_CODES, SQL_DIR, shipped_file
 from evaluator.settings import EngineSettings
+from evaluator.variables import set_variables
 
 SYNTH_DIR = SQL_DIR / "synth"
 VIEWS = ("synth_offer_catalogue", "synth_participation_facts")
 TABLES = ("offers", "participations", "exits", "contracts", "satisfaction", "progression")
 PARTICIPATIONS_PER_PROVIDER = 5_000
 OFFERS_PER_PROVIDER = 4
-SET_SYNTH_VARIABLES = {
-    "seed": "set variable seed = $value::bigint",
-    "synth_participations": "set variable synth_participations = $value::bigint",
-    "synth_offers": "set variable synth_offers = $value::bigint",
-    "synth_citizens": "set variable synth_citizens = $value::bigint",
-    "synth_jobcenters": "set variable synth_jobcenters = $value::bigint",
-}
 
 # Sorting the exits of 20 million participations spills to disk instead of taking the machine.
 SYNTH_MEMORY_LIMIT = "2GB"
@@ -79,7 +72,7 @@ def write_tables(
         "synth_citizens": max(1, size.participations * 10 // 22),
         "synth_jobcenters": size.jobcenters,
     }
-    set_variables(con, SET_SYNTH_VARIABLES, values)
+    set_variables(con, values)
     con.execute(synth_sql("macros")).fetchall()
     for view in VIEWS:
         con.sql(synth_sql(view)).create_view(view)

@@ -1,4 +1,4 @@
-"""Operating-system errors while writing (export/atomic.py) and reading: a message that names
+"""Operating-system errors while writing (evaluator/atomic.py) and reading: a message that names
 the path and the system's reason in words, exit 2, and an earlier report exactly as it was.
 
 The full disk and the read-only folder are real: a 2 MB tmpfs mounted in a private mount

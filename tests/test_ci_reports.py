@@ -283,7 +283,7 @@ def test_a_failed_write_leaves_the_earlier_report(tmp_path, monkeypatch):
     def fail(source, destination):
         raise OSError(28, "No space left on device", str(destination))
 
-    monkeypatch.setattr("evaluator.export.atomic.os.replace", fail)
+    monkeypatch.setattr("evaluator.atomic.os.replace", fail)
     result = check(tmp_path, "--data", data, "--junit", reports / "junit.xml")
     assert result.exit_code == 2
     assert "junit.xml: No space left on device (the disk is full); nothing was written" in (

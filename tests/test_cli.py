@@ -203,17 +203,17 @@ def test_a_bad_business_case_exits_2_naming_the_key(demo_copy, tmp_path):
 
 
 def test_a_failed_write_leaves_the_earlier_report(demo_copy, earlier_report, monkeypatch):
-    import evaluator.report
+    import evaluator.report_folder
 
     def fail(*_):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(evaluator.report, "write_manifest", fail)
+    monkeypatch.setattr(evaluator.report_folder, "write_manifest", fail)
     before = snapshot(earlier_report)
     with pytest.raises(
         FileSystemError, match=re.escape("No space left on device (the disk is full)")
     ):
-        evaluator.report.write_report(
+        evaluator.report_folder.write_report(
             evaluator.pipeline.evaluate(demo_copy, None, evaluator.settings.Settings()),
             earlier_report,
         )

@@ -14,10 +14,10 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-import evaluator.report
+import evaluator.report_folder
 from evaluator.cli import app
 from evaluator.findings import UsageError
-from evaluator.report import jobcenter_folder_name
+from evaluator.report_folder import jobcenter_folder_name
 from fixtures.builders import JOB
 from tests.conftest import by_key, rows, run_extract
 
@@ -157,7 +157,7 @@ def test_each_jobcenter_writes_nothing_when_one_report_fails(two_jobcenters, tmp
         if len(written) == 3:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(evaluator.report, "write_scorecards", fail_on_the_third)
+    monkeypatch.setattr(evaluator.report_folder, "write_scorecards", fail_on_the_third)
     result = invoke(
         "run", "--data", data, "--quarter", "2026Q2", "--each-jobcenter", "--out", tmp_path / "each"
     )

@@ -5,7 +5,7 @@ import hashlib
 import json
 
 from evaluator import __version__
-from evaluator.report import write_report
+from evaluator.report_folder import write_report
 from evaluator.settings import Settings
 from tests.conftest import run_extract
 

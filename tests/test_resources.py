@@ -8,11 +8,14 @@ import sys
 import zipfile
 from pathlib import Path
 
+import duckdb
+import pytest
 from typer.testing import CliRunner
 
 import evaluator.checks
 import evaluator.models
 from evaluator.cli import app
+from evaluator.findings import InternalError
 from evaluator.resources import DEMO_DATA_DIR, DEMO_TARGETS, RULES_DIR, SQL_DIR
 
 runner = CliRunner()
@@ -60,6 +63,45 @@ def test_a_missing_model_is_an_incomplete_installation_not_a_catalog_error(tmp_p
     assert "int_offers does not exist" in text
     assert "the installation of the evaluator is incomplete" in text
     assert "Traceback" not in text and not out.exists()
+
+
+def test_a_catalog_error_of_our_own_sql_is_an_internal_error_naming_the_model(
+    tmp_path, monkeypatch
+):
+    """Every file is there, but a mart reads a relation no model creates (a bug of ours): an
+    internal error that names the model, never "reinstall the package"."""
+    sql = shutil.copytree(SQL_DIR, tmp_path / "sql")
+    mart = sql / "marts" / "quarter_overview.sql"
+    mart.write_text(mart.read_text().replace("from totals", "from totalz"))
+    monkeypatch.setattr(evaluator.models, "SQL_DIR", sql)
+    out = tmp_path / "report"
+    result = runner.invoke(
+        app, ["run", "--data", str(DEMO_DATA_DIR), "--quarter", "2026Q2", "--out", str(out)]
+    )
+    text = one_line(result.output)
+    assert result.exit_code == 2
+    assert (
+        "internal error of the evaluator in model quarter_overview (quarter_overview.sql)" in text
+    )
+    assert "totalz does not exist" in text
+    assert "incomplete" not in text and "Traceback" not in text and not out.exists()
+
+
+def test_a_relation_made_twice_is_an_internal_error_naming_the_model(tmp_path):
+    """A model whose relation already exists (a rerun that did not drop it), or that reads a
+    model before it is made (its file is there): our fault too."""
+    con = duckdb.connect()
+    con.execute("create table int_cohort_window as select 1 as x")
+    path = tmp_path / "int_cohort_window.sql"
+    path.write_text("select 1 as x")
+    model = evaluator.models.Model("int_cohort_window", "intermediate", path)
+    with pytest.raises(InternalError, match=r"model int_cohort_window .*already exists"):
+        evaluator.models.create_model(con, model)
+    reader = tmp_path / "int_offers.sql"
+    reader.write_text("select * from stg_contracts")
+    model = evaluator.models.Model("int_offers", "intermediate", reader)
+    with pytest.raises(InternalError, match=r"model int_offers .*stg_contracts does not exist"):
+        evaluator.models.create_model(con, model)
 
 
 def test_a_missing_target_model_is_named(tmp_path, monkeypatch):

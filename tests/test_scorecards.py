@@ -16,7 +16,7 @@ from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.export.xlsx import safe_sheet_name
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
-from evaluator.report import write_report
+from evaluator.report_folder import write_report
 from evaluator.resources import DEMO_DATA_DIR
 from evaluator.settings import Settings
 from fixtures.builders import JOB, small_valid_extract

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
-from evaluator.report import write_report
+from evaluator.report_folder import write_report
 from evaluator.resources import DEMO_DATA_DIR
 from evaluator.settings import BusinessCase, Settings
 from tests.test_scorecards import pillar_values, same_number, table_all

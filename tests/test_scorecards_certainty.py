@@ -12,7 +12,7 @@ from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.export.scorecards import write_scorecards
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
-from evaluator.report import write_report
+from evaluator.report_folder import write_report
 from evaluator.resources import DEMO_DATA_DIR
 from evaluator.settings import Settings
 from tests.conftest import run_extract

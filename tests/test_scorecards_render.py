@@ -18,7 +18,7 @@ import pytest
 from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
-from evaluator.report import write_report
+from evaluator.report_folder import write_report
 from evaluator.resources import DEMO_DATA_DIR
 from evaluator.settings import Settings
 

@@ -7,13 +7,16 @@ Week 2026-W02 runs Monday 5 to Sunday 11 January 2026 (1 January 2026 is a Thurs
 import datetime as dt
 import re
 
+import duckdb
 import openpyxl
 import pytest
 from typer.testing import CliRunner
 
 from evaluator.cli import app
 from evaluator.findings import UsageError
-from evaluator.weekly import Week, evaluate_week, latest_complete_week
+from evaluator.settings import EngineSettings, Settings
+from evaluator.week import Week, latest_complete_week
+from evaluator.weekly_pipeline import evaluate_week
 from fixtures.builders import EDUCATION, JOB, OTHER, ExtractBuilder
 
 
@@ -150,3 +153,22 @@ def test_a_bad_targets_file_is_a_usage_error_naming_row_and_column(tmp_path):
     result = CliRunner().invoke(app, ["weekly", "--data", str(folder), "--targets", str(targets)])
     assert result.exit_code == 2
     assert "targets.csv, row 1, column weekly_target" in re.sub(r"\s+", " ", result.output)
+
+
+def test_a_weekly_run_reads_with_the_engine_settings_and_lists_total_last(tmp_path):
+    """`--config`'s [duckdb] settings reach the weekly run's DuckDB as they reach a quarterly
+    run's, and the rows come in the mart's order: departments by name, `total` last, job before
+    education."""
+    folder = year_boundary_extract().write(tmp_path / "extract")
+    engine = EngineSettings(memory_limit="1GB", threads=2)
+    result = evaluate_week(folder, Week.parse("2026-W02"), settings=Settings(engine=engine))
+    setting = "select current_setting('threads'), current_setting('memory_limit')"
+    expected = duckdb.connect(config={"memory_limit": "1GB", "threads": 2}).sql(setting)
+    assert result.con.sql(setting).fetchall() == expected.fetchall()
+    assert result.con.sql(setting).fetchall() != duckdb.connect().sql(setting).fetchall()
+    departments = [(row[1], row[2]) for row in result.rows()]
+    assert departments == [
+        (department, category)
+        for department in ("Unge", "Voksne", "unknown", "total")
+        for category in ("job", "education")
+    ]

@@ -6,10 +6,12 @@ also read (or of a mart made for the workbook, `sql/marts/`), so the two cannot 
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import duckdb
+from duckdb import CaseExpression, ColumnExpression, ConstantExpression, FunctionExpression
 
 from evaluator.findings import Finding
 from evaluator.io.extract import Extract
@@ -88,36 +90,51 @@ def grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
     return dict(groups)
 
 
-def records(con: duckdb.DuckDBPyConnection, mart: str) -> list[dict]:
+def records(
+    con: duckdb.DuckDBPyConnection, mart: str, order: Sequence[duckdb.Expression] = ()
+) -> list[dict]:
+    """The mart's rows in its own order (its final `order by`; a table keeps the order it was
+    made in), or, for a list the workbook shows otherwise than the CSV, sorted by DuckDB by
+    `order`."""
     relation = con.table(mart)
+    if order:
+        relation = relation.sort(*order)
     return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
 
 
-def offer_order(offer: dict) -> tuple:
-    """By offer type, then rank (unranked, that is suppressed, last), then offer id."""
-    rank = offer["rank_in_type"]
-    return (offer["offer_type"], rank is None, rank or 0, offer["offer_id"])
-
-
-BREAKDOWN_DIMENSIONS = ("benefit_group", "match_group", "age_band")
-AGE_BANDS = ("<30", "30-49", "50+")
-
-
-def breakdown_order(row: dict) -> tuple:
-    """Benefit group, match group, age band; ages youngest first (the CSV sorts them as text)."""
-    value = row["dimension_value"]
-    age = AGE_BANDS.index(value) if row["dimension"] == "age_band" else 0
-    return (row["provider_id"], BREAKDOWN_DIMENSIONS.index(row["dimension"]), age, value)
+# The workbook lists the jobcenters by rank (unranked, that is suppressed, last), then name; the
+# mart and its CSV list them by name (SPEC §4 sorts by id).
+JOBCENTERS_BY_RANK = (
+    ColumnExpression("rank").asc().nulls_last(),
+    ColumnExpression("jobcenter").asc(),
+)
+# A provider's breakdown on the workbook: benefit group, match group, age band, ages youngest
+# first; the mart and its CSV sort dimension and value as text.
+BREAKDOWN_DIMENSIONS = ["benefit_group", "match_group", "age_band"]
+AGE_BANDS = ["<30", "30-49", "50+"]
+BREAKDOWN_BY_DIMENSION = (
+    ColumnExpression("provider_id").asc(),
+    FunctionExpression(
+        "list_position", ConstantExpression(BREAKDOWN_DIMENSIONS), ColumnExpression("dimension")
+    ).asc(),
+    CaseExpression(
+        ColumnExpression("dimension") == ConstantExpression("age_band"),
+        FunctionExpression(
+            "list_position", ConstantExpression(AGE_BANDS), ColumnExpression("dimension_value")
+        ),
+    )
+    .otherwise(ConstantExpression(0))
+    .asc(),
+    ColumnExpression("dimension_value").asc(),
+)
 
 
 def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
     con = evaluation.con
     trends: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in sorted(records(con, "group_quarter_trend"), key=lambda r: r["quarter_offset"]):
+    for row in records(con, "group_quarter_trend"):  # each group's quarters oldest first
         trends[(row["group_kind"], row["group_id"])].append(row)
-    funnel = grouped(
-        sorted(records(con, "offer_type_funnel"), key=lambda r: r["participants"]), "offer_type"
-    )
+    funnel = grouped(records(con, "offer_type_funnel"), "offer_type")  # by participants
     return ScorecardData(
         quarter=evaluation.quarter.label,
         as_of=evaluation.as_of,
@@ -127,30 +144,19 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
             evaluation.settings.window_days
         ),
         overview=records(con, "quarter_overview")[0],
-        offers=sorted(records(con, "offer_scorecard"), key=offer_order),
-        providers=sorted(records(con, "provider_metrics"), key=lambda r: r["provider_id"]),
-        contracts=sorted(records(con, "contract_flags"), key=lambda r: r["contract_id"]),
+        offers=records(con, "offer_scorecard"),
+        providers=records(con, "provider_metrics"),
+        contracts=records(con, "contract_flags"),
         trends=dict(trends),
         funnel_limits=funnel,
         type_certainty={row["offer_type"]: row for row in records(con, "offer_type_certainty")},
-        breakdown=sorted(records(con, "provider_breakdown"), key=breakdown_order),
+        breakdown=records(con, "provider_breakdown", BREAKDOWN_BY_DIMENSION),
         findings=evaluation.extract.findings,
         extract=evaluation.extract,
         jobcenter=evaluation.jobcenter,
-        jobcenters=sorted(records(con, "jobcenter_metrics"), key=jobcenter_order),
+        jobcenters=records(con, "jobcenter_metrics", JOBCENTERS_BY_RANK),
         jobcenter_funnel=records(con, "jobcenter_funnel"),
-        business_case_staircase=sorted(
-            records(con, "business_case_staircase"), key=lambda r: r["step_number"]
-        ),
-        business_case_example=sorted(
-            records(con, "business_case_example"), key=lambda r: r["step_number"]
-        ),
-        business_case_sensitivity=sorted(
-            records(con, "business_case_sensitivity"), key=lambda r: r["weeks_saved"]
-        ),
+        business_case_staircase=records(con, "business_case_staircase"),
+        business_case_example=records(con, "business_case_example"),
+        business_case_sensitivity=records(con, "business_case_sensitivity"),
     )
-
-
-def jobcenter_order(jobcenter: dict) -> tuple:
-    """By rank (unranked, that is suppressed, last), then name."""
-    return (jobcenter["rank"] is None, jobcenter["rank"] or 0, jobcenter["jobcenter"])

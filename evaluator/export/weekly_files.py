@@ -3,19 +3,18 @@ figures, green/red against target, and a chart of the last 13 weeks."""
 
 from pathlib import Path
 
-from duckdb import ColumnExpression
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaluator.export.atomic import staged_folder
+from evaluator.atomic import staged_folder
 from evaluator.export.csv_files import write_rows
 from evaluator.export.labels import WEEKLY_LABELS as LABELS
 from evaluator.export.xlsx import text
-from evaluator.weekly import WeeklyFigures
+from evaluator.weekly_pipeline import FIGURE_COLUMNS, WeeklyFigures
 
-COLUMNS = ("week", "department", "category", "exits_week", "avg_4w", "weekly_target", "status")
+COLUMNS = FIGURE_COLUMNS  # the CSV's columns are the mart's, in its order (SPEC §4)
 FILLS = {
     "green": PatternFill("solid", fgColor="C6EFCE"),
     "red": PatternFill("solid", fgColor="FFC7CE"),
@@ -23,17 +22,10 @@ FILLS = {
 BOLD = Font(bold=True)
 
 
-def figure_rows(figures: WeeklyFigures) -> list[tuple]:
-    """The rows in the mart's order: by department, `total` last; job before education."""
-    relation = figures.con.table("mandagstal").select(*(ColumnExpression(c) for c in COLUMNS))
-    rows = relation.fetchall()
-    return sorted(rows, key=lambda row: (row[1] == "total", row[1], row[2] == "education"))
-
-
 def write_weekly_report(figures: WeeklyFigures, out_dir: Path) -> list[Path]:
     """Write the CSV and the workbook into `out_dir`, both or neither."""
     stem = f"mandagstal_{figures.week.label}"
-    rows = figure_rows(figures)
+    rows = figures.rows()
     with staged_folder(out_dir) as staging:
         write_rows(staging / f"{stem}.csv", COLUMNS, rows)
         write_workbook(figures, rows, staging / f"{stem}.xlsx")
@@ -89,7 +81,7 @@ def add_trend_chart(figures: WeeklyFigures, sheet: Worksheet, first_row: int) ->
     text(sheet, first_row, 1, LABELS["week"]).font = BOLD
     text(sheet, first_row, 2, LABELS["job"]).font = BOLD
     text(sheet, first_row, 3, LABELS["education"]).font = BOLD
-    for offset, (week, by_category) in enumerate(sorted(counts.items()), start=1):
+    for offset, (week, by_category) in enumerate(counts.items(), start=1):
         text(sheet, first_row + offset, 1, week)
         sheet.cell(row=first_row + offset, column=2, value=by_category.get("job", 0))
         sheet.cell(row=first_row + offset, column=3, value=by_category.get("education", 0))

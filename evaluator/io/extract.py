@@ -20,7 +20,11 @@ from evaluator.io.readers import RawTable, load_raw_table
 from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
 from evaluator.resources import DEFAULT_EXIT_CODES, shipped_file
 
+# The in-memory database for the files' text. DuckDB binds no name as a parameter, so the
+# constant name is written into its two statements here, and nowhere else.
 RAW_DATABASE = "raw"
+ATTACH_RAW_DATABASE = f"attach ':memory:' as {RAW_DATABASE}"
+DETACH_RAW_DATABASE = f"detach {RAW_DATABASE}"
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Extract:
     files: list[InputFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     present_tables: set[str] = field(default_factory=set)
-    missing_tables: dict[str, bool] = field(default_factory=dict)
+    missing_tables: set[str] = field(default_factory=set)  # required tables without a file
     column_presence: list[ColumnPresence] = field(default_factory=list)
     value_problems: list[ValueProblems] = field(default_factory=list)
 
@@ -100,11 +104,11 @@ def load_extract(
 @contextmanager
 def raw_database(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """An in-memory database for the files' text, detached (and freed) when typing is done."""
-    con.execute("attach ':memory:' as raw").fetchall()
+    con.execute(ATTACH_RAW_DATABASE).fetchall()
     try:
         yield
     finally:
-        con.execute("detach raw").fetchall()
+        con.execute(DETACH_RAW_DATABASE).fetchall()
 
 
 def load_single_file(
@@ -151,8 +155,6 @@ def load_table(
         key = f"{mapping.source}: [files.{table.name}] {error.key} = {value!r}"
         raise UsageError(f"{key}: {error}") from None
     raw = apply_mapping(raw, table, table_mapping, path.name, mapping.source)
-    if table.required:
-        extract.missing_tables[table.name] = False
     extract.findings += duplicate_columns(table, raw, path)
     presence = [
         ColumnPresence(table.name, path.name, column.name, column.name not in raw.columns)
@@ -183,7 +185,7 @@ def load_absent_table(
     """A required table is a blocking finding; `exit_codes` falls back to the shipped default;
     any other optional table becomes an empty table so the models still run."""
     if table.required:
-        extract.missing_tables[table.name] = True
+        extract.missing_tables.add(table.name)
     elif table is EXIT_CODES:
         load_table(con, shipped_file(DEFAULT_EXIT_CODES).parent, table, scratch, extract)
     else:

@@ -5,9 +5,7 @@
 -- quarter's outputs need, so that the per-participation models compute no more history than
 -- that (docs/decisions.md, "How much history the models compute"): the trend's start, or the
 -- start of a contract valid in the evaluated quarter if earlier (its escalation counts missed
--- quarters back to its start, SPEC §2.2). The run variable history_start_date, when set, takes
--- its place: the benchmark sets it to the quarter itself to time one quarter's provider × offer
--- metrics alone.
+-- quarters back to its start, SPEC §2.2).
 with contracts as (
     select * from stg_contracts
 ),
@@ -27,8 +25,6 @@ needed_starts as (
 
 select
     trend_start_date,
-    coalesce(
-        getvariable('history_start_date'),
-        least(trend_start_date, coalesce(earliest_contract_start_date, trend_start_date))
-    ) as history_start_date
+    least(trend_start_date, coalesce(earliest_contract_start_date, trend_start_date))
+        as history_start_date
 from needed_starts

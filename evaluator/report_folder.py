@@ -1,14 +1,13 @@
-"""Write the report folder of SPEC §4 from a finished evaluation, all files or none, and the
-reports of `evaluator check`."""
+"""Write the report folder of SPEC §4 from a finished evaluation, all files or none (with
+`--each-jobcenter`, a folder per jobcenter beside it), and the reports of `evaluator check`."""
 
 import os
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
+from evaluator.atomic import copy_folder, staged_file, staged_folder
 from evaluator.ci_reports import FailOn, code_quality_json, junit_xml
-from evaluator.export.atomic import copy_folder, staged_file, staged_folder
 from evaluator.export.csv_files import write_data_quality_csv, write_metric_csvs
 from evaluator.export.manifest import write_manifest
 from evaluator.export.scorecards import write_scorecards
@@ -19,32 +18,6 @@ from evaluator.pipeline import (
     evaluate_jobcenter,
     extract_jobcenters,
 )
-
-SUMMARY_QUERY = """
-select
-    (select coalesce(sum(participants), 0) from provider_metrics),
-    (select coalesce(sum(job_exits), 0) from provider_metrics),
-    (select coalesce(sum(education_exits), 0) from provider_metrics),
-    (select count(*) from contract_flags),
-    (select count(*) from contract_flags where status = 'missed'),
-    (select count(*) from contract_flags where recommendation = 'phase_out')
-"""
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The few figures the terminal shows after a run."""
-
-    participants: int
-    job_exits: int
-    education_exits: int
-    contracts: int
-    contracts_missed: int
-    contracts_phase_out: int
-
-
-def summarise(evaluation: Evaluation) -> Summary:
-    return Summary(*evaluation.con.execute(SUMMARY_QUERY).fetchall()[0])
 
 
 def write_report(evaluation: Evaluation, out_dir: Path, lang: str = "da") -> list[Path]:
