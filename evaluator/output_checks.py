@@ -62,32 +62,39 @@ def load_output_rules() -> OutputRules:
     return OutputRules(rules, document.get("batches", {}))
 
 
-def check_outputs(con: duckdb.DuckDBPyConnection, rules: OutputRules | None = None) -> None:
+def check_outputs(con: duckdb.DuckDBPyConnection) -> None:
     """Validate every mart that has rules; raise `InternalError` listing each rule that failed."""
-    rules = rules or load_output_rules()
+    rules = load_output_rules()
     gx = import_great_expectations()
-    context = new_context(gx)
-    asset = context.data_sources.add_pandas("marts").add_dataframe_asset("mart")
+    asset = new_context(gx).data_sources.add_pandas("marts").add_dataframe_asset("mart")
     definition = asset.add_batch_definition_whole_dataframe("whole_mart")
-    failures: list[str] = []
-    for mart in rules.marts():
-        mart_rules = [rule for rule in rules.rules if rule.mart == mart]
-        batch = comparable_numbers(mart_batch(con, mart, rules.batches))
-        gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
-        suite = gx.ExpectationSuite(
-            name=f"{mart}_outputs", expectations=[output_expectation(gx, r) for r in mart_rules]
-        )
-        # Pass or fail only: counting the failing rows costs as much again, and they never fail.
-        result = gx_batch.validate(suite, result_format="BOOLEAN_ONLY")
-        by_key = {rule.rule: rule for rule in mart_rules}
-        failed = [
-            by_key[outcome.expectation_config.meta["rule"]]
-            for outcome in result.results
-            if not outcome.success
-        ]
-        failures += [failure_text(gx, rule, gx_batch, len(batch)) for rule in failed]
+    failures = [
+        failure
+        for mart in rules.marts()
+        for failure in mart_failures(gx, definition, mart, rules, con)
+    ]
     if failures:
         raise InternalError("the checks of its results (checks/outputs.toml)", "; ".join(failures))
+
+
+def mart_failures(
+    gx, definition, mart: str, rules: OutputRules, con: duckdb.DuckDBPyConnection
+) -> list[str]:
+    """What each rule of `mart` that fails says. GX is asked for pass or fail only: counting the
+    failing rows costs as much again, and a rule that never fails needs no count."""
+    mart_rules = {rule.rule: rule for rule in rules.rules if rule.mart == mart}
+    batch = comparable_numbers(mart_batch(con, mart, rules.batches))
+    gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
+    suite = gx.ExpectationSuite(
+        name=f"{mart}_outputs",
+        expectations=[output_expectation(gx, rule) for rule in mart_rules.values()],
+    )
+    result = gx_batch.validate(suite, result_format="BOOLEAN_ONLY")
+    return [
+        failure_text(gx, mart_rules[outcome.expectation_config.meta["rule"]], gx_batch, len(batch))
+        for outcome in result.results
+        if not outcome.success
+    ]
 
 
 def mart_batch(
