@@ -313,7 +313,7 @@ def test_numbers_reach_great_expectations_as_float64_and_the_row_key_stays_whole
     assert frame.iloc[0]["age"] == 70.0
 
 
-def tested_columns(rule) -> set[str]:
+def columns_tested(rule) -> set[str]:
     arguments = rule.arguments
     named = [arguments.get(key) for key in ("column", "column_A", "column_B")]
     return {name for name in named if name} | set(arguments.get("column_list", []))
@@ -325,7 +325,7 @@ def test_a_rule_on_a_derived_column_says_in_words_what_it_holds():
     for table in TABLES:
         inputs = {column.name for column in table.columns}
         for rule in load_rules(table):
-            derived = tested_columns(rule) - inputs
+            derived = columns_tested(rule) - inputs
             assert bool(rule.description) == bool(derived), (table.name, rule.rule)
             for column in derived:
                 assert rule.description.startswith(f"{column}: "), (table.name, rule.rule)
