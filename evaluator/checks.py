@@ -34,7 +34,8 @@ DOCS_SITE = "report"
 
 @dataclass(frozen=True)
 class Rule:
-    """One line of a `checks/<table>.toml` file."""
+    """One line of a `checks/<table>.toml` file. A rule that tests a flag or a number the batch
+    derives (rather than an input column) says in `description` what that column holds."""
 
     table: str
     rule: str
@@ -44,6 +45,7 @@ class Rule:
     arguments: dict[str, Any]
     reports_column: str | None = None
     applies_to: str | None = None
+    description: str | None = None
 
     @property
     def key(self) -> str:
@@ -72,9 +74,17 @@ def import_great_expectations():
 
 def expectation(gx, rule: Rule):
     """The GX expectation of a rule, with the rule's name and severity in its meta."""
-    class_name = "".join(part.capitalize() for part in rule.expectation.split("_"))
     meta = {"rule": rule.rule, "severity": rule.severity, "key": rule.key}
-    return getattr(gx.expectations, class_name)(**rule.arguments, meta=meta)
+    return named_expectation(gx, rule.expectation, rule.arguments, meta, rule.description)
+
+
+def named_expectation(
+    gx, name: str, arguments: dict[str, Any], meta: dict[str, str], description: str | None
+):
+    """`expect_column_values_to_be_between` and its arguments as a GX expectation. A description
+    takes the place of GX's own sentence in the Data Docs."""
+    class_name = "".join(part.capitalize() for part in name.split("_"))
+    return getattr(gx.expectations, class_name)(**arguments, meta=meta, description=description)
 
 
 def set_check_variables(

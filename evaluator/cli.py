@@ -190,7 +190,8 @@ def run(
         evaluator run --data extracts/region --quarter 2026Q2 --jobcenter "Jobcenter Vejle"
 
     Exit status: 0 done, 1 the input failed a blocking data-quality check (nothing is
-    written), 2 a usage or settings error (an unknown jobcenter lists the extract's).
+    written), 2 a usage or settings error (an unknown jobcenter lists the extract's), or an
+    internal error: a result broke a rule of checks/outputs.toml (nothing is written).
     """
     if jobcenter is not None and each_jobcenter:
         raise UsageError("--jobcenter and --each-jobcenter exclude each other; give one")

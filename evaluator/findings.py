@@ -78,7 +78,8 @@ class EvaluatorError(Exception):
 
 class InternalError(EvaluatorError):
     """A fault of the evaluator itself, not of the input or the installation: a model whose SQL
-    names a relation or macro that the shipped files do create under another name, say. Exit 2,
+    names a relation or macro that the shipped files do create under another name, say, or a
+    mart that breaks a rule of `checks/outputs.toml`. Exit 2,
     as every failure that is not bad input (docs/decisions.md, "Installing"); nothing is written."""
 
     def __init__(self, what: str, detail: str) -> None:

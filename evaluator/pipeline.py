@@ -25,6 +25,7 @@ from evaluator.models import (
     run_models,
     set_run_variables,
 )
+from evaluator.output_checks import check_outputs
 from evaluator.quarter import Quarter, latest_complete_quarter
 from evaluator.reading_checks import run_reading_checks
 from evaluator.settings import EngineSettings, Settings
@@ -193,8 +194,10 @@ def evaluate(
     `data_docs`, GX's Data Docs are built for the report (about 2 s; callers that only want the
     numbers can skip them). With `jobcenter`, one jobcenter of a pooled extract is evaluated
     against the strata of the whole extract (SPEC §2.7).
-    Raises `BlockingInputError` (exit 1) when the input fails a blocking rule, and
-    `UsageError` (exit 2) when `jobcenter` is not one of the extract's.
+    The marts are checked against `checks/outputs.toml` before they are handed over.
+    Raises `BlockingInputError` (exit 1) when the input fails a blocking rule,
+    `UsageError` (exit 2) when `jobcenter` is not one of the extract's, and `InternalError`
+    (exit 2) when a mart breaks a rule of ours.
     """
     con, extract = read_extract(data_dir, progress, settings.engine, settings.mapping)
     if extract.blocking:
@@ -212,6 +215,8 @@ def evaluate(
     set_run_variables(con, quarter, as_of, settings, extract.present_tables, jobcenter=jobcenter)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
     run_models(con, QUARTERLY_MARTS)
+    progress("Checking the results")
+    check_outputs(con)
     return Evaluation(con, quarter, as_of, settings, extract, docs, jobcenter)
 
 
@@ -234,7 +239,9 @@ def evaluate_jobcenter(evaluation: Evaluation, jobcenter: str | None) -> Evaluat
     from the tables already read, checked and modelled: only the models that the jobcenter
     changes are computed again (SPEC §2.7). `jobcenter` is one of `extract_jobcenters`: a name
     from the user is checked where it enters, in `evaluate`. The marts of `evaluation` are
-    replaced, so write its outputs first; the returned evaluation reads the new ones."""
+    replaced, so write its outputs first; the returned evaluation reads the new ones, checked
+    as `evaluate` checks its marts."""
     set_variables(evaluation.con, {"jobcenter": jobcenter})
     rerun_models_reading(evaluation.con, QUARTERLY_MARTS, "jobcenter")
+    check_outputs(evaluation.con)
     return replace(evaluation, jobcenter=jobcenter)

@@ -311,3 +311,23 @@ def test_numbers_reach_great_expectations_as_float64_and_the_row_key_stays_whole
         "offer_is_known": "bool",
     }
     assert frame.iloc[0]["age"] == 70.0
+
+
+def columns_tested(rule) -> set[str]:
+    arguments = rule.arguments
+    named = [arguments.get(key) for key in ("column", "column_A", "column_B")]
+    return {name for name in named if name} | set(arguments.get("column_list", []))
+
+
+def test_a_rule_on_a_derived_column_says_in_words_what_it_holds():
+    # A reader of checks/ sees the rule itself, or its description: an input column's rule is
+    # stated by its expectation; a flag or number of sql/checks/ needs words.
+    for table in TABLES:
+        inputs = {column.name for column in table.columns}
+        for rule in load_rules(table):
+            derived = columns_tested(rule) - inputs
+            assert bool(rule.description) == bool(derived), (table.name, rule.rule)
+            for column in derived:
+                assert rule.description.startswith(f"{column}: "), (table.name, rule.rule)
+    for rule in load_reading_rules().values():
+        assert rule.description, rule.rule

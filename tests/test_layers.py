@@ -26,7 +26,7 @@ LAYERS = (
         ),
     ),
     ("read", ("evaluator.io", "evaluator.settings")),
-    ("check", ("evaluator.checks", "evaluator.reading_checks")),
+    ("check", ("evaluator.checks", "evaluator.reading_checks", "evaluator.output_checks")),
     ("model", ("evaluator.models", "evaluator.rank_certainty")),
     (
         "pipeline",

@@ -32,8 +32,6 @@ providers as (
 
 select
     price_rows._row,
-    price_rows.offer_id,
-    price_rows.provider_id,
     price_rows.unit_price::double as unit_price,
     price_rows.valid_from,
     price_rows.valid_to,
