@@ -46,3 +46,13 @@ def extract() -> ExtractBuilder:
     builder = ExtractBuilder()
     builder.offer("O1")
     return builder
+
+
+@pytest.fixture
+def earlier_report(tmp_path) -> Path:
+    """A report folder from an earlier run whose files must survive a failed run unchanged."""
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "provider_offer_metrics.csv").write_text("from an earlier run\n")
+    (folder / "manifest.json").write_text("{}\n")
+    return folder

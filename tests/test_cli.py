@@ -32,16 +32,6 @@ def demo_copy(tmp_path) -> Path:
     return Path(shutil.copytree(DEMO_DATA_DIR, tmp_path / "extract"))
 
 
-@pytest.fixture
-def earlier_report(tmp_path) -> Path:
-    """A report folder from an earlier run whose files must survive a failed run unchanged."""
-    folder = tmp_path / "report"
-    folder.mkdir()
-    (folder / "provider_offer_metrics.csv").write_text("from an earlier run\n")
-    (folder / "manifest.json").write_text("{}\n")
-    return folder
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
