@@ -1,12 +1,18 @@
-"""Shared helpers: evaluate a small extract built in code and read the marts as dicts."""
+"""Shared helpers: evaluate a small extract built in code and read the marts as dicts; the demo's
+evaluation, report and CLI runs, made once per session for the files that read them."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from evaluator.cli import app
 from evaluator.pipeline import Evaluation, evaluate
 from evaluator.quarter import Quarter
+from evaluator.report_folder import write_report
+from evaluator.resources import DEMO_DATA_DIR
 from evaluator.settings import Settings
 from fixtures.builders import ExtractBuilder
 
@@ -46,3 +52,46 @@ def extract() -> ExtractBuilder:
     builder = ExtractBuilder()
     builder.offer("O1")
     return builder
+
+
+@pytest.fixture
+def earlier_report(tmp_path) -> Path:
+    """A report folder from an earlier run whose files must survive a failed run unchanged."""
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "provider_offer_metrics.csv").write_text("from an earlier run\n")
+    (folder / "manifest.json").write_text("{}\n")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_evaluation() -> Evaluation:
+    """The demo's 2026Q2 evaluation with the default settings, once for the whole session (the
+    demo takes seconds to evaluate). Read it, do not change it: no test may replace its marts."""
+    return evaluate(DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), data_docs=False)
+
+
+@pytest.fixture(scope="session")
+def demo_report(demo_evaluation, tmp_path_factory) -> Path:
+    """The Danish report folder of `demo_evaluation`, written once."""
+    folder = tmp_path_factory.mktemp("demo-report-da")
+    write_report(demo_evaluation, folder, "da")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory) -> Callable[..., tuple[Path, str]]:
+    """`evaluator run --data <the demo extract> OPTIONS --out DIR` through the CLI, once per list
+    of options in the session: its folder and what it printed."""
+    runs: dict[tuple[str, ...], tuple[Path, str]] = {}
+
+    def run(*options: str) -> tuple[Path, str]:
+        if options not in runs:
+            out = tmp_path_factory.mktemp("demo-run")
+            command = ["run", "--data", str(DEMO_DATA_DIR), *options, "--out", str(out)]
+            result = CliRunner().invoke(app, command)
+            assert result.exit_code == 0, result.output
+            runs[options] = (out, result.output)
+        return runs[options]
+
+    return run

@@ -3,7 +3,8 @@ the path and the system's reason in words, exit 2, and an earlier report exactly
 
 The full disk and the read-only folder are real: a 2 MB tmpfs mounted in a private mount
 namespace (`unshare --user --map-root-user --mount`, which needs no root where user namespaces
-are allowed), with the tool run inside it as `python -m evaluator`.
+are allowed), with the tool run inside it as `python -m evaluator`, on the small valid extract
+of fixtures/builders.py (what fails is the writing, so the extract need only be valid).
 """
 
 import errno
@@ -20,6 +21,7 @@ from typer.testing import CliRunner
 from evaluator.cli import app
 from evaluator.findings import FileSystemError
 from evaluator.resources import DEMO_DATA_DIR
+from fixtures.builders import small_valid_extract
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -34,14 +36,14 @@ mkdir "$DISK/report" && printf 'earlier\\n' > "$DISK/report/provider_metrics.csv
 printf 'earlier\\n' > "$DISK/findings.csv"
 head -c 3m /dev/zero > "$DISK/filler" 2>/dev/null
 echo "@@ full-run"
-"$PYTHON" -m evaluator run --data "$DEMO" --quarter 2026Q2 --out "$DISK/report"
+"$PYTHON" -m evaluator run --data "$DATA" --quarter 2026Q2 --out "$DISK/report"
 echo "@@ full-run-status $?"
 echo "@@ full-check"
-"$PYTHON" -m evaluator check --data "$DEMO" --out "$DISK/findings.csv"
+"$PYTHON" -m evaluator check --data "$DATA" --out "$DISK/findings.csv"
 echo "@@ full-check-status $?"
 rm "$DISK/filler" && mount -o remount,ro "$DISK"
 echo "@@ read-only-run"
-"$PYTHON" -m evaluator run --data "$DEMO" --quarter 2026Q2 --out "$DISK/report"
+"$PYTHON" -m evaluator run --data "$DATA" --quarter 2026Q2 --out "$DISK/report"
 echo "@@ read-only-run-status $?"
 echo "@@ names"; ls -A "$DISK" "$DISK/report"
 echo "@@ contents"; cat "$DISK/report/provider_metrics.csv" "$DISK/findings.csv"
@@ -54,7 +56,8 @@ def small_disk(tmp_path_factory) -> dict[str, str]:
     if shutil.which("unshare") is None:
         pytest.skip("unshare (util-linux) is not installed: no private tmpfs to fill")
     disk = tmp_path_factory.mktemp("disk")
-    environment = {**os.environ, "DISK": str(disk), "DEMO": str(DEMO_DATA_DIR)}
+    data = small_valid_extract().write(tmp_path_factory.mktemp("extract"))
+    environment = {**os.environ, "DISK": str(disk), "DATA": str(data)}
     environment |= {"PYTHON": sys.executable, "COLUMNS": "200"}
     result = subprocess.run(
         ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", SCRIPT],

@@ -211,16 +211,62 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
-@pytest.fixture
-def earlier_report(tmp_path) -> Path:
-    folder = tmp_path / "report"
-    folder.mkdir()
-    (folder / "provider_offer_metrics.csv").write_text("from an earlier run\n")
-    return folder
+# Each case under the blocking reason of SPEC §5 it breaks (§1.2's rules spelt out), and the
+# files that cannot be read as a table at all (checks/README.md, "reported by the reader").
+CASES_BY_REASON = {
+    "a missing required table": {
+        "missing participations file",
+        "missing exits file",
+        "missing offers file",
+    },
+    "a missing required column": {"missing column", "tab-separated file"},
+    "a value that does not parse as its type": {
+        "unparseable date",
+        "impossible date 31-02-2025",
+        "two-digit year",
+        "non-numeric price",
+        "12.500,50 quoted in a ,-file",
+        "age 35.5",
+        "Parquet with text where a number belongs",
+    },
+    "§1.2: a value that must not be empty": {"empty citizen id"},
+    "§1.2: a code not in its list": {"unknown benefit group"},
+    "§1.2: a number out of its range": {
+        "negative price",
+        "match group 4",
+        "age 130",
+        "contract target 1.5",
+    },
+    "§1.2: an end before its start": {"end before start"},
+    "§1.2: one provider for every row of an offer": {"offer with two providers"},
+    "a duplicate id": {"duplicate participation id"},
+    "an offer_id, exit_code or provider unknown to the table it refers to": {
+        "unknown offer",
+        "unknown exit code",
+        "contract with unknown provider",
+    },
+    "overlapping price rows": {"overlapping price rows"},
+    "a cohort participation with no price row at its start": {"participation with no valid price"},
+    "a file that cannot be read as a table": {
+        "0-byte file",
+        "header only",
+        "binary file named .csv",
+        "mixed encodings",
+        "row with too many fields",
+        "12.500,50 unquoted in a ,-file",
+        "truncated XLSX",
+        "two files for one table",
+        "column named twice",
+    },
+}
 
 
-def test_the_catalogue_is_long_enough():
-    assert len(CASES) >= 30
+def test_the_catalogue_breaks_every_blocking_reason_and_each_case_has_one():
+    """Every reason has a case, and the catalogue is exactly the cases listed under them, each
+    under one: a case cannot be dropped, nor added without saying what it breaks."""
+    assert all(CASES_BY_REASON.values())
+    listed = [case for cases in CASES_BY_REASON.values() for case in cases]
+    assert sorted(listed) == sorted(CASES)
 
 
 def test_the_unbroken_extract_runs(tmp_path):

@@ -32,24 +32,13 @@ def demo_copy(tmp_path) -> Path:
     return Path(shutil.copytree(DEMO_DATA_DIR, tmp_path / "extract"))
 
 
-@pytest.fixture
-def earlier_report(tmp_path) -> Path:
-    """A report folder from an earlier run whose files must survive a failed run unchanged."""
-    folder = tmp_path / "report"
-    folder.mkdir()
-    (folder / "provider_offer_metrics.csv").write_text("from an earlier run\n")
-    (folder / "manifest.json").write_text("{}\n")
-    return folder
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
-    out = tmp_path / "out"
-    result = invoke("run", "--data", demo_copy, "--quarter", "2026Q2", "--out", out)
-    assert result.exit_code == 0, result.output
+def test_run_writes_every_output_and_a_summary(demo_run):
+    """The demo's `evaluator run` (conftest.py: through this CLI, once a session, exit 0)."""
+    out, output = demo_run("--quarter", "2026Q2")
     assert sorted(path.name for path in out.iterdir()) == [
         "contract_flags.csv",
         "data_docs",
@@ -63,7 +52,7 @@ def test_run_writes_every_output_and_a_summary(demo_copy, tmp_path):
     ]
     assert (out / "data_docs" / "index.html").is_file()
     assert load_workbook(out / "scorecards.xlsx", read_only=True).sheetnames[0] == "Oversigt"
-    text = one_line(result.output)
+    text = one_line(output)
     assert "Quarter 2026Q2" in text and "participants" in text and str(out) in text
 
 

@@ -102,10 +102,10 @@ def run(data: Path, out: Path) -> str:
     return result.output
 
 
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("reference")
-    return out, run(DEMO_DATA_DIR, out)
+@pytest.fixture
+def reference(demo_run) -> tuple[Path, str]:
+    """The demo's report folder and what `evaluator run` printed (conftest.py, once a session)."""
+    return demo_run("--quarter", "2026Q2")
 
 
 @pytest.mark.parametrize("rewrite", [rewrite_danish_csv, rewrite_parquet, rewrite_xlsx])

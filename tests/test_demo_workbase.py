@@ -38,10 +38,10 @@ def findings(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_the_workbase_export_gives_the_demos_report(tmp_path):
+def test_the_workbase_export_gives_the_demos_report(tmp_path, demo_run):
     """Every metric file byte for byte. data_quality.csv row for row, except that a finding in the
     price workbook also names its sheet row: header on row 3, so data row r is sheet row r + 3."""
-    demo = run(DEMO_DIR, tmp_path / "demo")
+    demo, _ = demo_run(*DEMO_QUARTER_OPTIONS)
     workbase = run(
         WORKBASE_DIR, tmp_path / "workbase", "--config", str(WORKBASE_DIR / "settings.toml")
     )

@@ -21,7 +21,7 @@ from evaluator.mapping_proposal import (
 )
 from evaluator.settings import load_settings
 from fixtures.builders import small_valid_extract
-from fixtures.workbase import DEMO_DIR, DEMO_QUARTER_OPTIONS, METRIC_FILES, WORKBASE_DIR
+from fixtures.workbase import DEMO_QUARTER_OPTIONS, METRIC_FILES, WORKBASE_DIR
 
 # Headers and labels a case system might write, all of them known (SPEC §1.3).
 DANISH_HEADERS = {
@@ -93,20 +93,18 @@ def proposal_of(folder: Path) -> tuple[str, dict]:
     return text, tomllib.loads(text)
 
 
-def test_the_workbase_proposal_gives_the_demos_report(tmp_path):
+def test_the_workbase_proposal_gives_the_demos_report(tmp_path, demo_run):
     """The main acceptance: the proposal finds the price list under its title on sheet Priser,
     and evaluates the Workbase export to the demo's numbers, byte for byte."""
     settings = tmp_path / "proposed.toml"
     map_extract(WORKBASE_DIR, settings)
     document = tomllib.loads(settings.read_text(encoding="utf-8"))
     assert document["files"] == {"offers": {"sheet": "Priser", "header_row": 3}}
-    demo, workbase = tmp_path / "demo", tmp_path / "workbase"
-    for data, out, options in (
-        (DEMO_DIR, demo, []),
-        (WORKBASE_DIR, workbase, ["--config", settings]),
-    ):
-        result = invoke("run", "--data", data, *DEMO_QUARTER_OPTIONS, "--out", out, *options)
-        assert result.exit_code == 0, result.output
+    demo, _ = demo_run(*DEMO_QUARTER_OPTIONS)
+    workbase = tmp_path / "workbase"
+    options = (*DEMO_QUARTER_OPTIONS, "--out", workbase, "--config", settings)
+    result = invoke("run", "--data", WORKBASE_DIR, *options)
+    assert result.exit_code == 0, result.output
     for name in METRIC_FILES:
         assert filecmp.cmp(demo / name, workbase / name, shallow=False), name
 

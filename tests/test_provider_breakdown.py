@@ -1,16 +1,11 @@
 """Who each provider serves (SPEC §2.6), worked by hand, and provider_breakdown.csv (§4)."""
 
 import csv
-import datetime as dt
 from collections import defaultdict
 
 import pytest
 
 from evaluator.export.csv_files import write_metric_csvs
-from evaluator.pipeline import evaluate
-from evaluator.quarter import Quarter
-from evaluator.resources import DEMO_DATA_DIR
-from evaluator.settings import Settings
 from tests.conftest import rows, run_extract
 from tests.test_group_metrics import add_group
 
@@ -83,12 +78,9 @@ def test_a_value_with_enough_participants_is_not_suppressed(extract, tmp_path):
     assert table[("PR1", "age_band", "<30")]["cohort_share"] == pytest.approx(1 / 6, abs=1e-12)
 
 
-def test_breakdown_csv_columns_order_and_shares_on_the_demo(tmp_path):
+def test_breakdown_csv_columns_order_and_shares_on_the_demo(demo_evaluation, tmp_path):
     """Shares sum to 1 per provider and dimension, and so do the cohort shares per dimension."""
-    evaluation = evaluate(
-        DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), dt.date(2026, 12, 31), data_docs=False
-    )
-    write_metric_csvs(evaluation.con, tmp_path)
+    write_metric_csvs(demo_evaluation.con, tmp_path)
     with (tmp_path / "provider_breakdown.csv").open(encoding="utf-8", newline="") as handle:
         table = list(csv.reader(handle))
     assert table[0] == [

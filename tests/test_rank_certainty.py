@@ -5,18 +5,13 @@ an offer's expected effects are its participants × the cohort's effect rate, an
 costs 1,000 kr. per participant unless it says otherwise.
 """
 
-import datetime as dt
 import itertools
 
 import numpy as np
 import pytest
 from scipy import integrate, special, stats
 
-from evaluator.pipeline import evaluate
-from evaluator.quarter import Quarter
 from evaluator.rank_certainty import prob_best
-from evaluator.resources import DEMO_DATA_DIR
-from evaluator.settings import Settings
 from tests.conftest import by_key, run_extract
 from tests.test_group_metrics import add_group
 
@@ -204,11 +199,8 @@ def test_many_offers_match_an_independent_quadrature():
     assert sum(computed) == pytest.approx(1.0, abs=0.001)
 
 
-def test_prob_best_sums_to_one_in_every_type_of_the_demo():
-    evaluation = evaluate(
-        DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), dt.date(2026, 12, 31), data_docs=False
-    )
-    sums = evaluation.con.sql(
+def test_prob_best_sums_to_one_in_every_type_of_the_demo(demo_evaluation):
+    sums = demo_evaluation.con.sql(
         "select offer_type, sum(prob_best), count(prob_best) from provider_offer_metrics"
         " group by offer_type"
     ).fetchall()

@@ -26,14 +26,6 @@ FIGURES = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_report(tmp_path_factory) -> Path:
-    evaluation = evaluate(DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), data_docs=False)
-    folder = tmp_path_factory.mktemp("business-case")
-    write_report(evaluation, folder, "da")
-    return folder
-
-
 def read_csv(folder: Path, name: str) -> list[dict[str, str]]:
     with (folder / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

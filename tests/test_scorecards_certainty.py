@@ -10,24 +10,11 @@ from openpyxl import load_workbook
 
 from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.export.scorecards import write_scorecards
-from evaluator.pipeline import evaluate
-from evaluator.quarter import Quarter
-from evaluator.report_folder import write_report
-from evaluator.resources import DEMO_DATA_DIR
-from evaluator.settings import Settings
 from tests.conftest import run_extract
 from tests.test_group_metrics import add_group
 from tests.test_scorecards import same_number, table
 
 DA = SCORECARD_LABELS["da"]
-
-
-@pytest.fixture(scope="module")
-def demo_report(tmp_path_factory) -> Path:
-    evaluation = evaluate(DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), data_docs=False)
-    folder = tmp_path_factory.mktemp("da")
-    write_report(evaluation, folder, "da")
-    return folder
 
 
 def read_csv(folder: Path, name: str) -> list[dict[str, str]]:
