@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaluator.export.csv_files import write_metric_csvs
 from evaluator.export.labels import SCORECARD_LABELS
 from evaluator.export.xlsx import safe_sheet_name
 from evaluator.pipeline import evaluate
@@ -27,14 +28,11 @@ EN = SCORECARD_LABELS["en"]
 
 
 @pytest.fixture(scope="module")
-def demo_reports(tmp_path_factory) -> dict[str, Path]:
-    """The demo's 2026Q2 report in Danish and in English, from one evaluation."""
-    evaluation = evaluate(DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), data_docs=False)
-    folders = {}
-    for lang in ("da", "en"):
-        folders[lang] = tmp_path_factory.mktemp(lang)
-        write_report(evaluation, folders[lang], lang)
-    return folders
+def demo_reports(demo_evaluation, demo_report, tmp_path_factory) -> dict[str, Path]:
+    """The demo's 2026Q2 report in Danish (the session's) and in English, from one evaluation."""
+    english = tmp_path_factory.mktemp("en")
+    write_report(demo_evaluation, english, "en")
+    return {"da": demo_report, "en": english}
 
 
 @pytest.fixture(scope="module")
@@ -525,7 +523,7 @@ def earlier_quarters(tmp_path_factory) -> dict[str, Path]:
     for label in ("2025Q3", "2025Q4", "2026Q1"):
         evaluation = evaluate(DEMO_DATA_DIR, Quarter.parse(label), Settings(), data_docs=False)
         folders[label] = tmp_path_factory.mktemp(label)
-        write_report(evaluation, folders[label])
+        write_metric_csvs(evaluation.con, folders[label])
     return folders
 
 

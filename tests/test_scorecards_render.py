@@ -16,11 +16,6 @@ from pathlib import Path
 import pytest
 
 from evaluator.export.labels import SCORECARD_LABELS
-from evaluator.pipeline import evaluate
-from evaluator.quarter import Quarter
-from evaluator.report_folder import write_report
-from evaluator.resources import DEMO_DATA_DIR
-from evaluator.settings import Settings
 
 DA = SCORECARD_LABELS["da"]
 PROGRAMS = ("soffice", "pdftotext")
@@ -45,11 +40,9 @@ def pdf_pages(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed_demo(tmp_path_factory) -> tuple[Path, list[str]]:
+def printed_demo(demo_report, tmp_path_factory) -> tuple[Path, list[str]]:
     require_programs()
     folder = tmp_path_factory.mktemp("render")
-    evaluation = evaluate(DEMO_DATA_DIR, Quarter.parse("2026Q2"), Settings(), data_docs=False)
-    write_report(evaluation, folder / "report")
     profile = (folder / "libreoffice-profile").as_uri()
     subprocess.run(
         [
@@ -60,7 +53,7 @@ def printed_demo(tmp_path_factory) -> tuple[Path, list[str]]:
             "pdf",
             "--outdir",
             str(folder),
-            str(folder / "report" / "scorecards.xlsx"),
+            str(demo_report / "scorecards.xlsx"),
         ],
         capture_output=True,
         check=True,
