@@ -5,21 +5,16 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.atomic import staged_folder
 from evaluator.export.csv_files import write_rows
 from evaluator.export.labels import WEEKLY_LABELS as LABELS
-from evaluator.export.xlsx import text
+from evaluator.export.xlsx import BOLD, GREEN, RED, TITLE_FONT, set_print_layout, set_widths, text
 from evaluator.weekly_pipeline import FIGURE_COLUMNS, WeeklyFigures
 
 COLUMNS = FIGURE_COLUMNS  # the CSV's columns are the mart's, in its order (SPEC §4)
-FILLS = {
-    "green": PatternFill("solid", fgColor="C6EFCE"),
-    "red": PatternFill("solid", fgColor="FFC7CE"),
-}
-BOLD = Font(bold=True)
+FILLS = {"green": GREEN, "red": RED}
 
 
 def write_weekly_report(figures: WeeklyFigures, out_dir: Path) -> list[Path]:
@@ -36,9 +31,7 @@ def write_workbook(figures: WeeklyFigures, rows: list[tuple], path: Path) -> Non
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Mandagstal"
-    text(sheet, 1, 1, LABELS["title"].format(week=figures.week.label)).font = Font(
-        bold=True, size=14
-    )
+    text(sheet, 1, 1, LABELS["title"].format(week=figures.week.label)).font = TITLE_FONT
     text(sheet, 2, 1, LABELS["subtitle"])
     header_row = 4
     for column, name in enumerate(COLUMNS[1:], start=1):
@@ -59,11 +52,8 @@ def write_workbook(figures: WeeklyFigures, rows: list[tuple], path: Path) -> Non
     text(sheet, legend_row, 1, LABELS["legend"])
     add_trend_chart(figures, sheet, legend_row + 2)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    for letter, width in zip("ABCDEF", (28, 14, 16, 18, 15, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    set_widths(sheet, (28, 14, 16, 18, 15, 10))
+    set_print_layout(sheet)
     workbook.save(path)
 
 
