@@ -16,6 +16,7 @@ SET_STATEMENTS = {
     "quarter_start_date": "set variable quarter_start_date = $value::date",
     "quarter_end_date": "set variable quarter_end_date = $value::date",
     "as_of_date": "set variable as_of_date = $value::date",
+    "follow_up_complete_date": "set variable follow_up_complete_date = $value::date",
     "window_days": "set variable window_days = $value::integer",
     "suppress_below": "set variable suppress_below = $value::integer",
     "default_min_participants": "set variable default_min_participants = $value::integer",

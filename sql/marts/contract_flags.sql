@@ -65,8 +65,7 @@ select
         when missed_runs.consecutive_missed = 1 then 'dialogue'
         else 'phase_out'
     end as recommendation,
-    getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary,
+    is_preliminary() as is_preliminary,
     providers.provider_name,
     current_quarter.participants < getvariable('suppress_below') as is_suppressed
 from current_quarter

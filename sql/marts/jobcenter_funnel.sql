@@ -30,9 +30,9 @@ points as (
 select
     expected_effects,
     1.0 as centre_oe_ratio,
-    greatest(1 - 3.090232306167813 * sqrt(1 / expected_effects), 0) as lower_998_oe_ratio,
-    greatest(1 - 1.959963984540054 * sqrt(1 / expected_effects), 0) as lower_95_oe_ratio,
-    1 + 1.959963984540054 * sqrt(1 / expected_effects) as upper_95_oe_ratio,
-    1 + 3.090232306167813 * sqrt(1 / expected_effects) as upper_998_oe_ratio
+    greatest(1 - z_998() * sqrt(1 / expected_effects), 0) as lower_998_oe_ratio,
+    greatest(1 - z_95() * sqrt(1 / expected_effects), 0) as lower_95_oe_ratio,
+    1 + z_95() * sqrt(1 / expected_effects) as upper_95_oe_ratio,
+    1 + z_998() * sqrt(1 / expected_effects) as upper_998_oe_ratio
 from points
 order by expected_effects

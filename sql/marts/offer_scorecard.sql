@@ -67,16 +67,16 @@ positioned as (
         case
             when offer_metrics.is_suppressed then null
             when offer_metrics.effect_rate
-                > limits.type_effect_rate + 3.090232306167813 * limits.standard_error
+                > limits.type_effect_rate + z_998() * limits.standard_error
                 then 'above_998'
             when offer_metrics.effect_rate
-                > limits.type_effect_rate + 1.959963984540054 * limits.standard_error
+                > limits.type_effect_rate + z_95() * limits.standard_error
                 then 'above_95'
             when offer_metrics.effect_rate
-                < limits.type_effect_rate - 3.090232306167813 * limits.standard_error
+                < limits.type_effect_rate - z_998() * limits.standard_error
                 then 'below_998'
             when offer_metrics.effect_rate
-                < limits.type_effect_rate - 1.959963984540054 * limits.standard_error
+                < limits.type_effect_rate - z_95() * limits.standard_error
                 then 'below_95'
             else 'within'
         end as funnel_position

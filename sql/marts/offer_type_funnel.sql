@@ -41,9 +41,9 @@ select
     offer_type,
     participants,
     type_effect_rate,
-    greatest(type_effect_rate - 3.090232306167813 * standard_error, 0) as lower_998_rate,
-    greatest(type_effect_rate - 1.959963984540054 * standard_error, 0) as lower_95_rate,
-    least(type_effect_rate + 1.959963984540054 * standard_error, 1) as upper_95_rate,
-    least(type_effect_rate + 3.090232306167813 * standard_error, 1) as upper_998_rate
+    greatest(type_effect_rate - z_998() * standard_error, 0) as lower_998_rate,
+    greatest(type_effect_rate - z_95() * standard_error, 0) as lower_95_rate,
+    least(type_effect_rate + z_95() * standard_error, 1) as upper_95_rate,
+    least(type_effect_rate + z_998() * standard_error, 1) as upper_998_rate
 from limits
 order by offer_type, participants
