@@ -36,7 +36,6 @@ SET_STATEMENTS = {
     "week_label": "set variable week_label = $value",
     "week_start_date": "set variable week_start_date = $value::date",
     "week_end_date": "set variable week_end_date = $value::date",
-    "four_weeks_start_date": "set variable four_weeks_start_date = $value::date",
     # The synthetic extracts (evaluator/synthetic.py).
     "seed": "set variable seed = $value::bigint",
     "synth_participations": "set variable synth_participations = $value::bigint",

@@ -32,6 +32,15 @@ create or replace macro is_valid_in_quarter(valid_from, valid_to) as
 create or replace macro is_preliminary() as
     getvariable('as_of_date') < getvariable('follow_up_complete_date');
 
+-- The workbook's trends: the evaluated quarter and the seven before it (a provider's scorecard
+-- shows all eight; the tender basis the last four, TREND_QUARTERS in scorecards.py).
+create or replace macro trend_quarters() as 8;
+
+-- The Monday numbers (SPEC §2.4): avg_4w averages the weeks w−3 … w; the workbook's chart shows
+-- the 13 weeks ending with w.
+create or replace macro average_weeks() as 4;
+create or replace macro chart_weeks() as 13;
+
 -- Age band of SPEC §2: <30, 30-49, 50+.
 create or replace macro age_band(age_years) as
     case when age_years < 30 then '<30' when age_years < 50 then '30-49' else '50+' end;
