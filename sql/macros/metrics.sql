@@ -50,6 +50,11 @@ create or replace macro age_band(age_years) as
 create or replace macro z_95() as 1.959963984540054;
 create or replace macro z_998() as 3.090232306167813;
 
+-- A control limit of the funnel plot of effect rates (docs/decisions.md, "The workbook"): the
+-- binomial limit p + z·sqrt(p(1−p)/n) around the overall rate p at n participants, by the normal
+-- approximation; z < 0 gives the lower limit, e.g. funnel_limit(p, n, -z_95()).
+create or replace macro funnel_limit(rate, n, z) as rate + z * sqrt(rate * (1 - rate) / n);
+
 -- Wilson score interval for x effects out of n (SPEC §2.1), z = z_95(); side -1 for
 -- the lower bound, +1 for the upper. Mathematically the lower bound is exactly 0 at x = 0 and the
 -- upper bound exactly 1 at x = n; floating point lands a digit off there, so those two cases are
