@@ -5,7 +5,9 @@
 -- - covering contracts: the contracts of contract_flags whose offer is this offer, or that
 --   have no offer and belong to this offer's provider (SPEC §2.2);
 -- - contract_status and recommendation: the most serious among them (missed > inconclusive >
---   met > no_target; phase_out > dialogue > continue); the strictest target and minimum;
+--   met > no_target; phase_out > dialogue > continue), contract_status no_contract when no
+--   contract covers the offer (its recommendation stays empty); the strictest target and
+--   minimum;
 -- - is_uncertain: fewer participants than the contract minimum (the configured default when
 --   no contract covers the offer), or a Wilson interval that contains the target effect rate;
 -- - funnel_position: where the effect rate lies against the offer type's overall rate p
@@ -93,7 +95,7 @@ select
     offer_metrics.payback_ratio,
     offer_metrics.is_suppressed,
     covering.contract_ids,
-    covering.contract_status,
+    coalesce(covering.contract_status, 'no_contract') as contract_status,
     covering.recommendation,
     covering.target_effect_rate,
     coalesce(covering.min_participants_required, getvariable('default_min_participants'))
