@@ -78,6 +78,11 @@ create or replace macro wilson_high(x, n) as wilson_bound(x, n, 1);
 -- started week; §2.8: the citizen's benefit weeks while in the offer): ceil(days / 7).
 create or replace macro started_weeks(days) as (days + 6) // 7;
 
+-- The numbers of weeks saved the business case is computed for (SPEC §2.8): the configured
+-- weeks_saved, and 13, 26 and 52 for the Metode sheet's sensitivity table.
+create or replace macro weeks_saved_scenarios() as
+    list_distinct([13, 26, 52, getvariable('weeks_saved')]);
+
 -- The business case of SPEC §2.8: how many of the saved benefit weeks first_saved … last_saved
 -- fall in the refusion step first_week … last_week (last_week empty: the open last step).
 create or replace macro saved_weeks_in_step(first_saved, last_saved, first_week, last_week) as
