@@ -4,8 +4,8 @@
 -- drawn as a funnel plot, docs/decisions.md): with as many effects as expected, observed
 -- effects are roughly Poisson with mean E, so O/E lies within 1 ± z·sqrt(1/E) (the normal
 -- approximation), clipped at 0, at 95 % and 99.8 % (z_95() and z_998(), as the offer types'
--- funnel). 40 values of E spaced evenly on a log scale from the smallest to the largest expected effects
--- of a non-suppressed jobcenter, so the curve is smooth where it bends most.
+-- funnel). 40 values of E spaced evenly on a log scale from the smallest to the largest
+-- expected effects of a non-suppressed jobcenter, so the curve is smooth where it bends most.
 with jobcenters as (
     select * from jobcenter_metrics
     where not is_suppressed and expected_effects > 0
