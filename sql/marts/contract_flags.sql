@@ -4,10 +4,10 @@
 -- the Wilson upper bound is below the target rate); consecutive_missed (quarters in a row ending
 -- at this one with status missed, counting back no further than the quarter of valid_from; any
 -- other status breaks the run); recommendation continue (0), dialogue (1), phase_out (2 or more).
--- The target and the ceiling are the contract's exact decimals as doubles, like every figure of
--- the outputs (docs/decisions.md, "Money is exact"). For the workbook it also carries the provider's name and is_suppressed (fewer participants than
--- suppress_below: the workbook then shows no counts, rates or prices, SPEC §6); the CSV leaves
--- both out.
+-- The target and the ceiling are the contract's exact decimals as doubles, like every figure of the
+-- outputs (docs/decisions.md, "Money is exact"). For the workbook it also carries the provider's
+-- name and is_suppressed (fewer participants than suppress_below: the workbook then shows no
+-- counts, rates or prices, SPEC §6); the CSV leaves both out.
 with statuses as (
     select * from int_contract_quarter_status
 ),

@@ -2,9 +2,9 @@
 -- Grain: one row per department × category (job, education) for the week evaluated, plus
 -- `unknown` when an exit of the four weeks has no department, plus `total`.
 -- Rule (SPEC §2.4, Odense's Monday numbers): exits_week counts the exits dated in ISO week w;
--- avg_4w is the exits of weeks w−3 … w divided by 4 (average_weeks()); at or above the weekly target is green,
--- below is red, no target gives no status. Every department of `participations` is listed,
--- with zeros when it had no exits.
+-- avg_4w is the exits of weeks w−3 … w divided by 4 (average_weeks()); at or above the weekly
+-- target is green, below is red, no target gives no status. Every department of `participations` is
+-- listed, with zeros when it had no exits.
 with four_weeks as (
     select * from int_exit_departments
     where exit_date between getvariable('week_start_date') - 7 * (average_weeks() - 1)

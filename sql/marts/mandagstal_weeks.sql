@@ -1,6 +1,7 @@
 -- mandagstal_weeks
--- Grain: one row per ISO week × category (job, education), for the chart_weeks() (13) weeks
--- ending with the week evaluated: all departments together. Feeds the chart of the Monday-numbers workbook.
+-- Grain: one row per ISO week × category (job, education), for the chart_weeks() (13) weeks ending
+-- with the week evaluated: all departments together. Feeds the chart of the Monday-numbers
+-- workbook.
 with weeks as (
     select unnest(generate_series(
         getvariable('week_start_date') - 7 * (chart_weeks() - 1),
