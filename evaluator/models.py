@@ -77,6 +77,9 @@ def set_run_variables(
         "quarter_start_date": quarter.start_date.isoformat(),
         "quarter_end_date": quarter.end_date.isoformat(),
         "as_of_date": as_of.isoformat(),
+        "follow_up_complete_date": quarter.follow_up_complete_date(
+            settings.window_days
+        ).isoformat(),
         "window_days": settings.window_days,
         "suppress_below": settings.suppress_below,
         "default_min_participants": settings.min_participants,

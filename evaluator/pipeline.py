@@ -39,6 +39,8 @@ EXTRACT_JOBCENTERS = """
 select distinct jobcenter from src_participations where jobcenter is not null order by jobcenter
 """
 
+PRELIMINARY = "select is_preliminary from quarter_overview"
+
 LATEST_EXTRACT_DATE = """
 select max(latest_date) from (
     select max(greatest(start_date, end_date)) as latest_date from src_participations
@@ -62,7 +64,9 @@ class Evaluation:
 
     @property
     def is_preliminary(self) -> bool:
-        return self.as_of < self.quarter.follow_up_complete_date(self.settings.window_days)
+        """The marts' preliminary flag (the `is_preliminary` macro), read from quarter_overview
+        so that the terminal, the manifest and the workbook say what the CSVs say."""
+        return self.con.execute(PRELIMINARY).fetchall()[0][0]
 
 
 def read_extract(

@@ -16,6 +16,7 @@ SET_STATEMENTS = {
     "quarter_start_date": "set variable quarter_start_date = $value::date",
     "quarter_end_date": "set variable quarter_end_date = $value::date",
     "as_of_date": "set variable as_of_date = $value::date",
+    "follow_up_complete_date": "set variable follow_up_complete_date = $value::date",
     "window_days": "set variable window_days = $value::integer",
     "suppress_below": "set variable suppress_below = $value::integer",
     "default_min_participants": "set variable default_min_participants = $value::integer",
@@ -35,7 +36,6 @@ SET_STATEMENTS = {
     "week_label": "set variable week_label = $value",
     "week_start_date": "set variable week_start_date = $value::date",
     "week_end_date": "set variable week_end_date = $value::date",
-    "four_weeks_start_date": "set variable four_weeks_start_date = $value::date",
     # The synthetic extracts (evaluator/synthetic.py).
     "seed": "set variable seed = $value::bigint",
     "synth_participations": "set variable synth_participations = $value::bigint",

@@ -69,7 +69,6 @@ def evaluate_week(
         "week_label": week.label,
         "week_start_date": week.start_date.isoformat(),
         "week_end_date": week.end_date.isoformat(),
-        "four_weeks_start_date": (week.start_date - dt.timedelta(days=21)).isoformat(),
     }
     set_variables(con, values)
     progress(f"Counting exits for {week.label}")

@@ -72,7 +72,7 @@ def test_a_catalog_error_of_our_own_sql_is_an_internal_error_naming_the_model(
     internal error that names the model, never "reinstall the package"."""
     sql = shutil.copytree(SQL_DIR, tmp_path / "sql")
     mart = sql / "marts" / "quarter_overview.sql"
-    mart.write_text(mart.read_text().replace("from totals", "from totalz"))
+    mart.write_text(mart.read_text().replace("from quarter\n", "from quartez\n"))
     monkeypatch.setattr(evaluator.models, "SQL_DIR", sql)
     out = tmp_path / "report"
     result = runner.invoke(
@@ -83,7 +83,7 @@ def test_a_catalog_error_of_our_own_sql_is_an_internal_error_naming_the_model(
     assert (
         "internal error of the evaluator in model quarter_overview (quarter_overview.sql)" in text
     )
-    assert "totalz does not exist" in text
+    assert "quartez does not exist" in text
     assert "incomplete" not in text and "Traceback" not in text and not out.exists()
 
 

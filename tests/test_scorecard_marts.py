@@ -83,7 +83,7 @@ def test_an_offer_shows_every_contract_that_covers_it_and_the_most_serious_statu
     assert offers["O2"]["recommendation"] == "dialogue"
     assert offers["O1"]["contract_ids"] == "K1"
     assert offers["O4"]["contract_ids"] is None
-    assert offers["O4"]["contract_status"] is None
+    assert offers["O4"]["contract_status"] == "no_contract"
     contracts = by_key(evaluation, "contract_flags", "contract_id")
     assert (contracts["K1"]["status"], contracts["K2"]["status"]) == ("missed", "met")
 

@@ -14,7 +14,6 @@ from evaluator.export.scorecard_data import ScorecardData
 from evaluator.export.sheet_parts import (
     CONTRACT_COLUMNS,
     suppressed_text,
-    with_contract_default,
     write_legend,
     write_sheet_heading,
     write_table,
@@ -192,9 +191,7 @@ def write_offers(
 ) -> int:
     text(sheet, row, 1, labels["offers_block"]).font = SECTION_FONT
     offers = sorted(data.offers_of(provider["provider_id"]), key=lambda offer: offer["offer_id"])
-    write_table(
-        sheet, row + 1, OFFER_COLUMNS, [with_contract_default(o) for o in offers], data, labels
-    )
+    write_table(sheet, row + 1, OFFER_COLUMNS, offers, data, labels)
     return row + len(offers) + 3
 
 

@@ -29,7 +29,6 @@ from evaluator.export.sheet_parts import (
     percent_text,
     position_of,
     suppressed_text,
-    with_contract_default,
     write_legend,
     write_sheet_heading,
     write_table,
@@ -197,7 +196,7 @@ def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
         labels["legend_suppressed"].format(n=data.settings.suppress_below),
     ]
     header_row = write_legend(sheet, 9, legend, labels) + 1
-    offers = [with_contract_default(offer) for offer in data.offers]
+    offers = data.offers
     last_row = write_table(sheet, header_row, OVERVIEW_COLUMNS, offers, data, labels)
     sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(OVERVIEW_COLUMNS))}{last_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
@@ -295,7 +294,7 @@ def write_tender_block(
     chart_data: ChartData,
 ) -> int:
     """One offer type: its title and overall rate, its ranked offers, and its funnel plot."""
-    offers = [with_contract_default(offer) for offer in data.offers_of_type(offer_type)]
+    offers = data.offers_of_type(offer_type)
     limits = data.funnel_limits[offer_type]
     text(sheet, row, 1, offer_type_name(offer_type, labels)).font = SECTION_FONT
     text(sheet, row, 3, labels["funnel_rate"]).font = BOLD

@@ -134,11 +134,6 @@ def position_of(columns: tuple[Column, ...], key: str) -> int:
     return [column.key for column in columns].index(key) + 1
 
 
-def with_contract_default(offer: dict) -> dict:
-    """An offer no contract covers shows "no contract" as its status."""
-    return {**offer, "contract_status": offer["contract_status"] or "no_contract"}
-
-
 def colour_status_columns(
     sheet: Worksheet,
     columns: tuple[Column, ...],

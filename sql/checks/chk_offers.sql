@@ -18,8 +18,7 @@ overlapping as (
     inner join price_rows as other
         on other.offer_id = this.offer_id
         and other._row <> this._row
-        and other.valid_from <= coalesce(this.valid_to, date '9999-12-31')
-        and this.valid_from <= coalesce(other.valid_to, date '9999-12-31')
+        and validities_overlap(this.valid_from, this.valid_to, other.valid_from, other.valid_to)
 ),
 
 providers as (

@@ -41,8 +41,9 @@ priced as (
     from cohort_participations
     left join price_rows
         on price_rows.offer_id = cohort_participations.offer_id
-        and cohort_participations.start_date
-            between price_rows.valid_from and coalesce(price_rows.valid_to, date '9999-12-31')
+        and is_valid_on(
+            cohort_participations.start_date, price_rows.valid_from, price_rows.valid_to
+        )
     group by cohort_participations._row
 )
 

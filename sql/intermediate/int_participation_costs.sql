@@ -28,9 +28,9 @@ priced as (
     from participations
     left join price_rows
         on price_rows.offer_id = participations.offer_id
-        and participations.start_date
-            between price_rows.valid_from_date
-            and coalesce(price_rows.valid_to_date, date '9999-12-31')
+        and is_valid_on(
+            participations.start_date, price_rows.valid_from_date, price_rows.valid_to_date
+        )
 ),
 
 billed as (

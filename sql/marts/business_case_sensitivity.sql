@@ -1,19 +1,21 @@
 -- business_case_sensitivity
--- Grain: one row per number of weeks saved: 13, 26, 52 and the configured weeks_saved.
+-- Grain: one row per number of weeks saved: 13, 26, 52 and the configured weeks_saved
+-- (weeks_saved_scenarios()).
 -- Rule (SPEC §2.8): the avoided benefit cost of the quarter's whole cohort (with --jobcenter,
 -- that jobcenter's; as quarter_overview) had each effect saved that many weeks, so that the
 -- Metode sheet shows how much the assumption matters. Each effect's avoidable cost is the
--- payment of its benefit group × the net shares of the saved weeks after its benefit week at
--- the offer's end, as int_participation_avoidable_costs; the effects are counted per benefit
--- group and week first, so the staircase is applied to a few hundred rows. is_suppressed as
--- quarter_overview: the whole cohort has fewer participants than suppress_below.
+-- payment of its benefit group × the net benefit weeks saved after its benefit week at the
+-- offer's end (int_net_benefit_weeks, which int_participation_avoidable_costs prices for the
+-- configured weeks); the effects are counted per benefit group and week first, so a few hundred
+-- rows are priced. is_suppressed as quarter_overview: the whole cohort has fewer participants
+-- than suppress_below.
 with cohort as (
     select * from int_evaluated_participations
     where cohort_quarter_start_date = getvariable('quarter_start_date')
 ),
 
-refusion_steps as (
-    select * from int_refusion_steps
+net_weeks as (
+    select * from int_net_benefit_weeks
 ),
 
 weekly_benefits as (
@@ -21,8 +23,7 @@ weekly_benefits as (
 ),
 
 scenarios as (
-    select distinct weeks_saved
-    from unnest([13, 26, 52, getvariable('weeks_saved')]) as weeks(weeks_saved)
+    select unnest(weeks_saved_scenarios()) as weeks_saved
 ),
 
 effect_weeks as (
@@ -37,21 +38,15 @@ effect_weeks as (
 
 saved as (
     select
-        scenarios.weeks_saved,
+        net_weeks.weeks_saved,
         sum(
-            effect_weeks.effects * weekly_benefits.weekly_benefit_dkk * refusion_steps.net_share
-            * saved_weeks_in_step(
-                effect_weeks.benefit_week_at_end + 1,
-                effect_weeks.benefit_week_at_end + scenarios.weeks_saved,
-                refusion_steps.first_week,
-                refusion_steps.last_week
-            )
+            effect_weeks.effects * weekly_benefits.weekly_benefit_dkk
+            * net_weeks.net_benefit_weeks_saved
         ) as avoided_benefit_cost_dkk
-    from scenarios
-    cross join effect_weeks
-    cross join refusion_steps
+    from effect_weeks
+    inner join net_weeks using (benefit_week_at_end)
     inner join weekly_benefits using (benefit_group)
-    group by scenarios.weeks_saved
+    group by net_weeks.weeks_saved
 )
 
 select

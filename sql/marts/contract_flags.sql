@@ -4,9 +4,10 @@
 -- the Wilson upper bound is below the target rate); consecutive_missed (quarters in a row ending
 -- at this one with status missed, counting back no further than the quarter of valid_from; any
 -- other status breaks the run); recommendation continue (0), dialogue (1), phase_out (2 or more).
--- For the workbook it also carries the provider's name and is_suppressed (fewer participants than
--- suppress_below: the workbook then shows no counts, rates or prices, SPEC §6); the CSV leaves
--- both out.
+-- The target and the ceiling are the contract's exact decimals as doubles, like every figure of the
+-- outputs (docs/decisions.md, "Money is exact"). For the workbook it also carries the provider's
+-- name and is_suppressed (fewer participants than suppress_below: the workbook then shows no
+-- counts, rates or prices, SPEC §6); the CSV leaves both out.
 with statuses as (
     select * from int_contract_quarter_status
 ),
@@ -50,8 +51,8 @@ select
     current_quarter.effects,
     current_quarter.effect_rate,
     current_quarter.effect_price_dkk,
-    current_quarter.target_effect_rate,
-    current_quarter.max_effect_price_dkk,
+    current_quarter.target_effect_rate::double as target_effect_rate,
+    current_quarter.max_effect_price_dkk::double as max_effect_price_dkk,
     current_quarter.min_participants_required,
     current_quarter.status,
     coalesce(
@@ -65,8 +66,7 @@ select
         when missed_runs.consecutive_missed = 1 then 'dialogue'
         else 'phase_out'
     end as recommendation,
-    getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary,
+    is_preliminary() as is_preliminary,
     providers.provider_name,
     current_quarter.participants < getvariable('suppress_below') as is_suppressed
 from current_quarter

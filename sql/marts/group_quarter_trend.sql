@@ -1,6 +1,7 @@
 -- group_quarter_trend
 -- Grain: one row per provider × offer, and per provider, of the evaluated quarter × each of the
--- eight quarters ending with it (quarter_offset 0 = the evaluated quarter, -7 = seven before).
+-- trend_quarters() quarters ending with it (quarter_offset 0 = the evaluated quarter, -7 = seven
+-- before).
 -- Rules: the SPEC §2.1 participants, effect rate and effect price of each earlier cohort, for the
 -- workbook's trends (four quarters in the tender basis, eight on a provider's scorecard). A
 -- quarter with no cohort participations has participants 0 and no rate; suppression applies
@@ -12,7 +13,7 @@ with current_groups as (
 ),
 
 offsets as (
-    select unnest(range(-7, 1)) as quarter_offset
+    select unnest(range(1 - trend_quarters(), 1)) as quarter_offset
 ),
 
 grid as (

@@ -44,8 +44,7 @@ select
     adjusted_effect_rate,
     adjusted_effect_price_dkk,
     is_suppressed,
-    getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary,
+    is_preliminary() as is_preliminary,
     rank
 from ranked
 order by jobcenter

@@ -2,12 +2,13 @@
 -- Grain: one row per department × category (job, education) for the week evaluated, plus
 -- `unknown` when an exit of the four weeks has no department, plus `total`.
 -- Rule (SPEC §2.4, Odense's Monday numbers): exits_week counts the exits dated in ISO week w;
--- avg_4w is the exits of weeks w−3 … w divided by 4; at or above the weekly target is green,
--- below is red, no target gives no status. Every department of `participations` is listed,
--- with zeros when it had no exits.
+-- avg_4w is the exits of weeks w−3 … w divided by 4 (average_weeks()); at or above the weekly
+-- target is green, below is red, no target gives no status. Every department of `participations` is
+-- listed, with zeros when it had no exits.
 with four_weeks as (
     select * from int_exit_departments
-    where exit_date between getvariable('four_weeks_start_date') and getvariable('week_end_date')
+    where exit_date between getvariable('week_start_date') - 7 * (average_weeks() - 1)
+        and getvariable('week_end_date')
 ),
 
 by_department as (
@@ -58,7 +59,7 @@ figures as (
         departments.department,
         categories.category,
         coalesce(counts.exits_week, 0) as exits_week,
-        coalesce(counts.exits_4w, 0) / 4 as avg_4w,
+        coalesce(counts.exits_4w, 0) / average_weeks() as avg_4w,
         targets.weekly_target
     from departments
     cross join categories

@@ -1,9 +1,12 @@
 -- mandagstal_weeks
--- Grain: one row per ISO week × category (job, education), for the 13 weeks ending with the
--- week evaluated: all departments together. Feeds the chart of the Monday-numbers workbook.
+-- Grain: one row per ISO week × category (job, education), for the chart_weeks() (13) weeks ending
+-- with the week evaluated: all departments together. Feeds the chart of the Monday-numbers
+-- workbook.
 with weeks as (
     select unnest(generate_series(
-        getvariable('week_start_date') - 84, getvariable('week_start_date'), interval 7 day
+        getvariable('week_start_date') - 7 * (chart_weeks() - 1),
+        getvariable('week_start_date'),
+        interval 7 day
     ))::date as week_start_date
 ),
 

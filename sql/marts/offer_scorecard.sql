@@ -5,13 +5,15 @@
 -- - covering contracts: the contracts of contract_flags whose offer is this offer, or that
 --   have no offer and belong to this offer's provider (SPEC §2.2);
 -- - contract_status and recommendation: the most serious among them (missed > inconclusive >
---   met > no_target; phase_out > dialogue > continue); the strictest target and minimum;
+--   met > no_target; phase_out > dialogue > continue), contract_status no_contract when no
+--   contract covers the offer (its recommendation stays empty); the strictest target and
+--   minimum;
 -- - is_uncertain: fewer participants than the contract minimum (the configured default when
 --   no contract covers the offer), or a Wilson interval that contains the target effect rate;
--- - funnel_position: where the effect rate lies against the offer type's overall rate p and
---   its binomial control limits p ± z·sqrt(p(1−p)/n) at 95 % (z = 1.959963984540054) and
---   99.8 % (z = 3.090232306167813): above_998, above_95, within, below_95, below_998.
---   Empty for suppressed rows, which show no rate.
+-- - funnel_position: where the effect rate lies against the offer type's overall rate p
+--   (int_offer_type_rates) and its control limits at 95 % and 99.8 % (funnel_limit, z_95(),
+--   z_998()): above_998, above_95, within, below_95, below_998. Empty for suppressed rows,
+--   which show no rate.
 -- The business case (SPEC §2.8) is provider_offer_metrics' own.
 with offer_metrics as (
     select * from provider_offer_metrics
@@ -43,45 +45,31 @@ covering as (
 ),
 
 type_rates as (
-    select
-        offer_type,
-        sum(effects) / sum(participants) as type_effect_rate
-    from offer_metrics
-    group by offer_type
-),
-
-limits as (
-    select
-        offer_metrics.offer_id,
-        type_rates.type_effect_rate,
-        sqrt(type_rates.type_effect_rate * (1 - type_rates.type_effect_rate)
-            / offer_metrics.participants) as standard_error
-    from offer_metrics
-    inner join type_rates on type_rates.offer_type = offer_metrics.offer_type
+    select * from int_offer_type_rates
 ),
 
 positioned as (
     select
         offer_metrics.offer_id,
-        limits.type_effect_rate,
+        type_rates.type_effect_rate,
         case
             when offer_metrics.is_suppressed then null
-            when offer_metrics.effect_rate
-                > limits.type_effect_rate + 3.090232306167813 * limits.standard_error
-                then 'above_998'
-            when offer_metrics.effect_rate
-                > limits.type_effect_rate + 1.959963984540054 * limits.standard_error
-                then 'above_95'
-            when offer_metrics.effect_rate
-                < limits.type_effect_rate - 3.090232306167813 * limits.standard_error
-                then 'below_998'
-            when offer_metrics.effect_rate
-                < limits.type_effect_rate - 1.959963984540054 * limits.standard_error
-                then 'below_95'
+            when offer_metrics.effect_rate > funnel_limit(
+                type_rates.type_effect_rate, offer_metrics.participants, z_998()
+            ) then 'above_998'
+            when offer_metrics.effect_rate > funnel_limit(
+                type_rates.type_effect_rate, offer_metrics.participants, z_95()
+            ) then 'above_95'
+            when offer_metrics.effect_rate < funnel_limit(
+                type_rates.type_effect_rate, offer_metrics.participants, -z_998()
+            ) then 'below_998'
+            when offer_metrics.effect_rate < funnel_limit(
+                type_rates.type_effect_rate, offer_metrics.participants, -z_95()
+            ) then 'below_95'
             else 'within'
         end as funnel_position
     from offer_metrics
-    inner join limits on limits.offer_id = offer_metrics.offer_id
+    inner join type_rates on type_rates.offer_type = offer_metrics.offer_type
 )
 
 select
@@ -107,7 +95,7 @@ select
     offer_metrics.payback_ratio,
     offer_metrics.is_suppressed,
     covering.contract_ids,
-    covering.contract_status,
+    coalesce(covering.contract_status, 'no_contract') as contract_status,
     covering.recommendation,
     covering.target_effect_rate,
     coalesce(covering.min_participants_required, getvariable('default_min_participants'))

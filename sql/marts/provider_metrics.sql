@@ -38,8 +38,7 @@ select
     metrics.adjusted_effect_rate,
     metrics.adjusted_effect_price_dkk,
     metrics.is_suppressed,
-    getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary,
+    is_preliminary() as is_preliminary,
     metrics.satisfaction_responses,
     metrics.satisfaction_mean,
     metrics.satisfied_share,

@@ -83,8 +83,7 @@ select
     adjusted_effect_price_dkk,
     is_suppressed,
     rank_in_type,
-    getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary,
+    is_preliminary() as is_preliminary,
     satisfaction_responses,
     satisfaction_mean,
     satisfied_share,

@@ -2,34 +2,30 @@
 -- Grain: one row for the evaluated quarter.
 -- Rules: the headline of the workbook's overview, the SPEC §2.1 counts and prices over the
 -- whole cohort of the quarter (every provider together; with --jobcenter, that jobcenter's):
--- participants, job and education exits, effects, total cost, effect rate and effect price;
--- preliminary and is_suppressed as in the other marts.
-with cohort as (
-    select * from int_evaluated_participations
-    where cohort_quarter_start_date = getvariable('quarter_start_date')
+-- participants, job and education exits, effects, total cost, effect rate and effect price, from
+-- int_group_metrics (group kind `quarter`), so that they are the formulas of every other group;
+-- preliminary and is_suppressed as in the other marts. A quarter with no cohort participations
+-- has zero counts and cost and no rate or price.
+with quarter as (
+    select getvariable('quarter_label') as quarter
 ),
 
-totals as (
-    select
-        count(*) as participants,
-        count(*) filter (where outcome = 'job') as job_exits,
-        count(*) filter (where outcome = 'education') as education_exits,
-        count(*) filter (where is_effect) as effects,
-        coalesce(sum(cost_dkk), 0) as total_cost_dkk
-    from cohort
+metrics as (
+    select * from int_group_metrics
+    where group_kind = 'quarter'
 )
 
 select
-    getvariable('quarter_label') as quarter,
+    quarter.quarter,
     getvariable('as_of_date') as as_of_date,
-    participants,
-    job_exits,
-    education_exits,
-    effects,
-    effects / nullif(participants, 0) as effect_rate,
-    total_cost_dkk::double as total_cost_dkk,
-    total_cost_dkk::double / nullif(effects, 0) as effect_price_dkk,
-    getvariable('as_of_date') < getvariable('quarter_end_date') + getvariable('window_days')
-        as is_preliminary,
-    participants < getvariable('suppress_below') as is_suppressed
-from totals
+    coalesce(metrics.participants, 0) as participants,
+    coalesce(metrics.job_exits, 0) as job_exits,
+    coalesce(metrics.education_exits, 0) as education_exits,
+    coalesce(metrics.effects, 0) as effects,
+    metrics.effect_rate,
+    coalesce(metrics.total_cost_dkk, 0) as total_cost_dkk,
+    metrics.effect_price_dkk,
+    is_preliminary() as is_preliminary,
+    coalesce(metrics.is_suppressed, 0 < getvariable('suppress_below')) as is_suppressed
+from quarter
+left join metrics on metrics.group_id = quarter.quarter
