@@ -89,9 +89,9 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
                 from evaluator.pipeline import Evaluation
 
                 evaluation = Evaluation(con, quarter, as_of, settings, extract, None)
+                report.mkdir(parents=True, exist_ok=True)
                 started = time.perf_counter()
                 if part == "csvs":
-                    report.mkdir(parents=True, exist_ok=True)
                     write_metric_csvs(con, report)
                 else:
                     write_scorecards(evaluation, report / "scorecards.xlsx")
