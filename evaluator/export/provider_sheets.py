@@ -190,7 +190,7 @@ def write_offers(
     sheet: Worksheet, row: int, provider: dict, data: ScorecardData, labels: dict
 ) -> int:
     text(sheet, row, 1, labels["offers_block"]).font = SECTION_FONT
-    offers = sorted(data.offers_of(provider["provider_id"]), key=lambda offer: offer["offer_id"])
+    offers = data.offers_of(provider["provider_id"])
     write_table(sheet, row + 1, OFFER_COLUMNS, offers, data, labels)
     return row + len(offers) + 3
 

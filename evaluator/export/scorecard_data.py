@@ -28,6 +28,7 @@ class ScorecardData:
     follow_up_complete_date: dt.date
     overview: dict
     offers: list[dict]
+    offers_by_id: list[dict]
     providers: list[dict]
     contracts: list[dict]
     trends: dict[tuple[str, str], list[dict]]
@@ -54,7 +55,7 @@ class ScorecardData:
 
     @cached_property
     def offers_by_provider(self) -> dict[str, list[dict]]:
-        return grouped(self.offers, "provider_id")
+        return grouped(self.offers_by_id, "provider_id")
 
     @cached_property
     def contracts_by_provider(self) -> dict[str, list[dict]]:
@@ -102,6 +103,8 @@ def records(
     return [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
 
 
+# A provider's scorecard lists its offers by id; the mart sorts them by type and rank.
+OFFERS_BY_ID = (ColumnExpression("offer_id").asc(),)
 # The workbook lists the jobcenters by rank (unranked, that is suppressed, last), then name; the
 # mart and its CSV list them by name (SPEC §4 sorts by id).
 JOBCENTERS_BY_RANK = (
@@ -145,6 +148,7 @@ def read_scorecard_data(evaluation: Evaluation) -> ScorecardData:
         ),
         overview=records(con, "quarter_overview")[0],
         offers=records(con, "offer_scorecard"),
+        offers_by_id=records(con, "offer_scorecard", OFFERS_BY_ID),
         providers=records(con, "provider_metrics"),
         contracts=records(con, "contract_flags"),
         trends=dict(trends),

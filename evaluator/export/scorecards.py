@@ -6,7 +6,6 @@ with the charts' numbers. Every figure comes from a mart (`scorecard_data.py`); 
 places and formats them. Every word comes from `labels.py`, so `lang` changes words only.
 """
 
-import math
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -56,6 +55,7 @@ from evaluator.export.xlsx import (
     shown_figure,
     text,
     widen_for_figure,
+    wrapped_lines,
     wrapped_text,
     write_header,
     write_record,
@@ -196,8 +196,7 @@ def write_overview(sheet: Worksheet, data: ScorecardData, labels: dict) -> None:
         labels["legend_suppressed"].format(n=data.settings.suppress_below),
     ]
     header_row = write_legend(sheet, 9, legend, labels) + 1
-    offers = data.offers
-    last_row = write_table(sheet, header_row, OVERVIEW_COLUMNS, offers, data, labels)
+    last_row = write_table(sheet, header_row, OVERVIEW_COLUMNS, data.offers, data, labels)
     sheet.auto_filter.ref = f"A{header_row}:{column_letter(len(OVERVIEW_COLUMNS))}{last_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
     set_print_layout(sheet, f"{header_row}:{header_row}")
@@ -456,8 +455,7 @@ def heading_cell(sheet: Worksheet, row: int, heading: str) -> None:
     than its column wraps (the text beside it would cut it off)."""
     cell = text(sheet, row, 1, heading)
     cell.font, cell.alignment = BOLD, WRAP
-    width = sheet.column_dimensions["A"].width
-    set_row_lines(sheet, row, math.ceil(len(heading) * BOLD_CHARACTER_WIDTH / width))
+    set_row_lines(sheet, row, wrapped_lines(sheet, 1, heading, BOLD_CHARACTER_WIDTH))
 
 
 def write_business_case_method(

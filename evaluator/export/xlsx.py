@@ -86,11 +86,15 @@ def wrapped_text(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
     over the next rows' instead."""
     cell = text(sheet, row, column, value)
     cell.alignment = WRAP
-    width = sheet.column_dimensions[column_letter(column)].width or DEFAULT_WIDTH
-    lines = max(1, math.ceil(len(value) * CHARACTER_WIDTH / width))
-    height = sheet.row_dimensions[row].height or 0
-    sheet.row_dimensions[row].height = max(height, LINE_HEIGHT * lines + 2)
+    set_row_lines(sheet, row, wrapped_lines(sheet, column, value, CHARACTER_WIDTH))
     return cell
+
+
+def wrapped_lines(sheet: Worksheet, column: int, value: str, character_width: float) -> int:
+    """The lines `value` wraps to in the column's width (set that first), at least one;
+    `character_width` is BOLD_CHARACTER_WIDTH for bold text."""
+    width = sheet.column_dimensions[column_letter(column)].width or DEFAULT_WIDTH
+    return max(1, math.ceil(len(value) * character_width / width))
 
 
 def wrapped_text_across(
@@ -158,8 +162,7 @@ def header_cell(sheet: Worksheet, row: int, column: int, label: str) -> int:
     """A header label in its style; returns the lines it wraps to in the column's width."""
     cell = text(sheet, row, column, label)
     cell.style = header_style(sheet.parent)
-    width = sheet.column_dimensions[column_letter(column)].width or DEFAULT_WIDTH
-    return math.ceil(len(label) * BOLD_CHARACTER_WIDTH / width)
+    return wrapped_lines(sheet, column, label, BOLD_CHARACTER_WIDTH)
 
 
 def header_style(workbook: Workbook) -> str:
