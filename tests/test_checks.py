@@ -5,6 +5,7 @@ excluded."""
 import re
 
 import duckdb
+import pandas as pd
 import pytest
 
 from evaluator.checks import comparable_numbers, load_rules
@@ -315,7 +316,8 @@ def test_numbers_reach_great_expectations_as_float64_and_the_row_key_stays_whole
     # and an integer column with nulls as pandas' nullable Int64.
     batch = duckdb.connect().sql(
         "select 7::bigint as _row, 70::integer as age, null::bigint as duration_days, "
-        "1.5::decimal(38, 10) as unit_price, true as offer_is_known"
+        "1.5::decimal(38, 10) as unit_price, true as offer_is_known, "
+        "null::boolean as has_price_row, date '2024-03-31' as valid_to"
     )
     frame = comparable_numbers(batch)
     assert {name: str(kind) for name, kind in frame.dtypes.items()} == {
@@ -323,9 +325,12 @@ def test_numbers_reach_great_expectations_as_float64_and_the_row_key_stays_whole
         "age": "float64",
         "duration_days": "float64",
         "unit_price": "float64",
-        "offer_is_known": "bool",
+        "offer_is_known": "boolean",
+        "has_price_row": "boolean",
+        "valid_to": "datetime64[ms]",
     }
     assert frame.iloc[0]["age"] == 70.0
+    assert frame.iloc[0]["has_price_row"] is pd.NA
 
 
 def columns_tested(rule) -> set[str]:

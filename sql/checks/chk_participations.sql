@@ -7,7 +7,8 @@
 -- (end_date ≥ start_date) takes 2.7 times as long as a range on the duration. Text columns and
 -- the dates themselves are left out (a batch of 5 million strings is slow and large in pandas):
 -- uniqueness is an occurrence count, and a finding's value is looked up in the typed table by
--- its row. So is citizen_id: no rule needs it.
+-- its row. So is citizen_id: no rule needs it. Only repeated ids are counted into a table of
+-- their own; every other row occurs once (joining 5 million counts of 1 took 0.8 s).
 with participations as (
     select * from src_participations
 ),
@@ -16,12 +17,13 @@ price_rows as (
     select * from src_offers
 ),
 
-occurrences as (
+repeated_ids as (
     select
         participation_id,
         count(*) as participation_id_occurrences
     from participations
     group by participation_id
+    having count(*) > 1
 ),
 
 cohort_participations as (
@@ -49,7 +51,7 @@ priced as (
 
 select
     participations._row,
-    occurrences.participation_id_occurrences,
+    coalesce(repeated_ids.participation_id_occurrences, 1) as participation_id_occurrences,
     participations.match_group,
     participations.age,
     participations.benefit_weeks_before,
@@ -62,6 +64,6 @@ select
             then priced.has_price_row
     end as has_price_row
 from participations
-left join occurrences
-    on occurrences.participation_id is not distinct from participations.participation_id
+left join repeated_ids
+    on repeated_ids.participation_id is not distinct from participations.participation_id
 left join priced on priced._row = participations._row
