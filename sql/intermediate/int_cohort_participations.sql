@@ -3,7 +3,9 @@
 -- Rule (SPEC §2): the cohort of a quarter is the participations whose end_date falls in it;
 -- ongoing participations belong to no cohort. Earlier quarters are kept as far back as contract
 -- history and trends need (int_cohort_window). Carries the stratum (benefit group × match group
--- × age band), outcome, cost, and the weeks on benefits before the start (SPEC §2.8).
+-- × age band), outcome, cost, and the weeks on benefits before the start and at the offer's end
+-- (SPEC §2.8: benefit_week_at_end n = benefit_weeks_before + ceil(days / 7), the citizen being on
+-- benefits while in the offer).
 with participations as (
     select * from int_history_participations
 ),
@@ -38,6 +40,8 @@ select
     participations.benefit_weeks_before,
     outcomes.outcome,
     outcomes.outcome in ('job', 'education') as is_effect,
+    participations.benefit_weeks_before + started_weeks(costs.duration_days)
+        as benefit_week_at_end,
     costs.duration_days,
     costs.cost_dkk
 from participations

@@ -3,8 +3,8 @@
 -- 13, 26 and 52: weeks_saved_scenarios()) × benefit week at the offer's end found among the
 -- cohort participations of the evaluated quarter (every jobcenter).
 -- Rule (SPEC §2.8): the net benefit weeks an effect saves, Σ (1 − refusion of week k) over
--- k = n + 1 … n + weeks_saved for the benefit week n = benefit_weeks_before + ceil(days / 7) at
--- the offer's end, 0 when weeks_saved = 0. The sum is taken step by step of int_refusion_steps:
+-- k = n + 1 … n + weeks_saved for the benefit week n at the offer's end (benefit_week_at_end of
+-- int_cohort_participations), 0 when weeks_saved = 0. The sum is taken step by step of int_refusion_steps:
 -- each step adds its net share × the saved weeks that fall in it (saved_weeks_in_step, in
 -- sql/macros/metrics.sql). It depends on n alone, so it is worked out once per distinct n (a
 -- few hundred values, not millions of rows); int_participation_avoidable_costs and
@@ -23,7 +23,7 @@ scenarios as (
 ),
 
 benefit_weeks as (
-    select distinct benefit_weeks_before + started_weeks(duration_days) as benefit_week_at_end
+    select distinct benefit_week_at_end
     from cohort
 ),
 

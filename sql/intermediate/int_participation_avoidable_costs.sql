@@ -1,10 +1,9 @@
 -- int_participation_avoidable_costs
 -- Grain: one row per cohort participation of the evaluated quarter (every jobcenter).
--- Rule (SPEC §2.8): the benefit week at the offer's end is n = benefit_weeks_before +
--- ceil(days / 7) (the citizen is on benefits while in the offer); the avoidable cost is
--- weekly_benefit_dkk[benefit_group] × the net benefit weeks saved after week n with the
--- configured weeks_saved (int_net_benefit_weeks: Σ (1 − refusion of week k) over k = n + 1 … n +
--- weeks_saved, 0 when weeks_saved = 0).
+-- Rule (SPEC §2.8): the avoidable cost is weekly_benefit_dkk[benefit_group] × the net benefit
+-- weeks saved after the benefit week n at the offer's end (benefit_week_at_end of
+-- int_cohort_participations) with the configured weeks_saved (int_net_benefit_weeks:
+-- Σ (1 − refusion of week k) over k = n + 1 … n + weeks_saved, 0 when weeks_saved = 0).
 -- Exact decimals, so that every sum over them is the same on every run.
 with cohort as (
     select * from int_cohort_participations
@@ -21,26 +20,15 @@ weekly_benefits as (
     select * from int_weekly_benefits
 ),
 
-benefit_weeks as (
-    select
-        participation_id,
-        benefit_group,
-        match_group,
-        age_band,
-        is_effect,
-        benefit_weeks_before + started_weeks(duration_days) as benefit_week_at_end
-    from cohort
-)
-
 select
-    benefit_weeks.participation_id,
-    benefit_weeks.benefit_group,
-    benefit_weeks.match_group,
-    benefit_weeks.age_band,
-    benefit_weeks.is_effect,
-    benefit_weeks.benefit_week_at_end,
+    cohort.participation_id,
+    cohort.benefit_group,
+    cohort.match_group,
+    cohort.age_band,
+    cohort.is_effect,
+    cohort.benefit_week_at_end,
     net_weeks.net_benefit_weeks_saved,
     weekly_benefits.weekly_benefit_dkk * net_weeks.net_benefit_weeks_saved as avoidable_cost_dkk
-from benefit_weeks
+from cohort
 inner join net_weeks using (benefit_week_at_end)
 inner join weekly_benefits using (benefit_group)

@@ -29,7 +29,7 @@ scenarios as (
 effect_weeks as (
     select
         benefit_group,
-        benefit_weeks_before + started_weeks(duration_days) as benefit_week_at_end,
+        benefit_week_at_end,
         count(*) as effects
     from cohort
     where is_effect

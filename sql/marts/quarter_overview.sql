@@ -4,8 +4,8 @@
 -- whole cohort of the quarter (every provider together; with --jobcenter, that jobcenter's):
 -- participants, job and education exits, effects, total cost, effect rate and effect price, from
 -- int_group_metrics (group kind `quarter`), so that they are the formulas of every other group;
--- preliminary and is_suppressed as in the other marts. A quarter with no cohort participations
--- has zero counts and cost and no rate or price.
+-- preliminary and is_suppressed as in the other marts (fewer participants than suppress_below).
+-- A quarter with no cohort participations has zero counts and cost and no rate or price.
 with quarter as (
     select getvariable('quarter_label') as quarter
 ),
@@ -26,6 +26,6 @@ select
     coalesce(metrics.total_cost_dkk, 0) as total_cost_dkk,
     metrics.effect_price_dkk,
     is_preliminary() as is_preliminary,
-    coalesce(metrics.is_suppressed, 0 < getvariable('suppress_below')) as is_suppressed
+    coalesce(metrics.participants, 0) < getvariable('suppress_below') as is_suppressed
 from quarter
 left join metrics on metrics.group_id = quarter.quarter
