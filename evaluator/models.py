@@ -10,6 +10,8 @@ from the files themselves: a model runs after every model it names.
 
 import datetime as dt
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from graphlib import TopologicalSorter
@@ -160,6 +162,46 @@ def run_models(con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None
     fault of our SQL (`catalog_error`)."""
     for model in discover_models(targets):
         create_model(con, model)
+
+
+class BackgroundModels:
+    """`run_models` in a thread of its own, on a second connection to the same database.
+
+    The quarterly run computes its models while the data-quality checks run: the checks are
+    mostly pandas on one core, the models DuckDB, which releases the GIL, so on two cores the
+    run waits for the longer of the two instead of their sum. Nothing is written before both
+    are done, and a run whose input fails a blocking rule discards its models (`discard`), as
+    SPEC §5 asks. The caller sets the run variables on `con` (they belong to a connection), and
+    `con` is closed when the models are done; the relations stay in the database.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, targets: tuple[str, ...]) -> None:
+        self.con = con
+        self.stopping = threading.Event()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
+        self.done = self.pool.submit(self.run, discover_models(targets))
+
+    def run(self, models: list[Model]) -> None:
+        for model in models:
+            if self.stopping.is_set():
+                return
+            create_model(self.con, model)
+
+    def wait(self) -> None:
+        """Block until every model is computed; raises what computing one raised."""
+        try:
+            self.done.result()
+        finally:
+            self.pool.shutdown()
+            self.con.close()
+
+    def discard(self) -> None:
+        """Stop after the model being computed (interrupted) and forget any error: the input
+        was not fit to model."""
+        self.stopping.set()
+        self.con.interrupt()
+        self.pool.shutdown(wait=True)
+        self.con.close()
 
 
 def create_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:

@@ -20,9 +20,9 @@ from evaluator.io.mapping import NO_MAPPING, ExtractMapping
 from evaluator.io.schema import TABLES
 from evaluator.models import (
     QUARTERLY_MARTS,
+    BackgroundModels,
     load_macros,
     rerun_models_reading,
-    run_models,
     set_run_variables,
 )
 from evaluator.output_checks import check_outputs
@@ -211,14 +211,23 @@ def evaluate(
     progress("Checking data quality")
     cohort = (quarter.start_date, quarter.end_date)
     docs = tempfile.TemporaryDirectory(prefix="evaluator-docs-") if data_docs else None
-    extract.findings += check_values(con, extract, as_of, cohort, docs and Path(docs.name))
+    models_con = con.cursor()
+    set_run_variables(models_con, quarter, as_of, settings, extract.present_tables, jobcenter)
+    models = BackgroundModels(models_con, QUARTERLY_MARTS)
+    try:
+        extract.findings += check_values(con, extract, as_of, cohort, docs and Path(docs.name))
+        if jobcenter is not None and not extract.blocking:
+            check_jobcenter_name(con, jobcenter)
+    except BaseException:
+        models.discard()
+        raise
     if extract.blocking:
+        models.discard()
         raise BlockingInputError(extract.findings)
-    if jobcenter is not None:
-        check_jobcenter_name(con, jobcenter)
-    set_run_variables(con, quarter, as_of, settings, extract.present_tables, jobcenter=jobcenter)
+    # The checks set variables of their own on `con`; the exports' views read the run's.
+    set_run_variables(con, quarter, as_of, settings, extract.present_tables, jobcenter)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")
-    run_models(con, QUARTERLY_MARTS)
+    models.wait()
     progress("Checking the results")
     check_outputs(con)
     return Evaluation(con, quarter, as_of, settings, extract, docs, jobcenter)

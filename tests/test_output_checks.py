@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 import evaluator.pipeline
 from evaluator.cli import app
 from evaluator.findings import InternalError
+from evaluator.models import BackgroundModels
 from evaluator.output_checks import check_outputs, load_output_rules
 from evaluator.pipeline import evaluate
 from evaluator.resources import DEMO_DATA_DIR, RULES_DIR
@@ -177,16 +178,26 @@ def test_the_message_says_how_many_rows_failed(demo):
     )
 
 
-def breaking_models(monkeypatch, statement: str, function: str = "run_models") -> None:
-    """Make the pipeline's `function` (run_models, rerun_models_reading) break a mart after it
-    has built them."""
-    original = getattr(evaluator.pipeline, function)
+def breaking_models(monkeypatch, statement: str) -> None:
+    """Make a run's models (computed beside the checks) break a mart after building them."""
+    original = BackgroundModels.run
+
+    def broken(self, models):
+        original(self, models)
+        self.con.execute(statement)
+
+    monkeypatch.setattr(BackgroundModels, "run", broken)
+
+
+def breaking_reruns(monkeypatch, statement: str) -> None:
+    """Make the models of each jobcenter's report break a mart after building them."""
+    original = evaluator.pipeline.rerun_models_reading
 
     def broken(con, *args, **kwargs):
         original(con, *args, **kwargs)
         con.execute(statement)
 
-    monkeypatch.setattr(evaluator.pipeline, function, broken)
+    monkeypatch.setattr(evaluator.pipeline, "rerun_models_reading", broken)
 
 
 @pytest.fixture
@@ -221,9 +232,7 @@ def test_a_run_whose_mart_breaks_a_rule_exits_2_and_writes_nothing(monkeypatch, 
 
 
 def test_each_jobcenter_report_is_checked_before_any_is_written(monkeypatch, earlier_report):
-    breaking_models(
-        monkeypatch, "update jobcenter_metrics set rank = 0", function="rerun_models_reading"
-    )
+    breaking_reruns(monkeypatch, "update jobcenter_metrics set rank = 0")
     result = run_demo(earlier_report, "--each-jobcenter")
     assert result.exit_code == 2
     assert "mart jobcenter_metrics, rule rank_range" in result.output
