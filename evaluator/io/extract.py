@@ -17,7 +17,7 @@ from evaluator.io.files import LayoutError, UnreadableFileError, find_table_file
 from evaluator.io.mapping import NO_MAPPING, ExtractMapping, TableMapping, apply_mapping
 from evaluator.io.parse import create_source_table, value_problems
 from evaluator.io.readers import RawTable, load_raw_table
-from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
+from evaluator.io.schema import EXIT_CODES, EXITS, PARTICIPATIONS, TABLES, Table
 from evaluator.resources import DEFAULT_EXIT_CODES, shipped_file
 
 # The in-memory database for the files' text. DuckDB binds no name as a parameter, so the
@@ -98,7 +98,25 @@ def load_extract(
     with raw_database(con):
         for table in TABLES:
             load_table(con, folder, table, scratch, extract, mapping=mapping)
+    extract.findings += empty_exits(extract.files)
     return extract
+
+
+def empty_exits(files: list[InputFile]) -> list[Finding]:
+    """An exits file with no rows beside participations with rows: a warning, not blocking.
+
+    SPEC §5 does not make an empty table blocking, and the evaluation is defined (every outcome
+    is none); but a real municipality always has exits, so the likelier cause is a file read
+    wrongly or cut short, and the run must say so rather than report no effects in silence."""
+    rows = {file.table: file for file in files}
+    exits, participations = rows.get(EXITS.name), rows.get(PARTICIPATIONS.name)
+    if exits is None or participations is None or exits.rows or not participations.rows:
+        return []
+    message = (
+        f"the file has a header but no rows, while participations has {participations.rows}: "
+        "no participation can have an effect"
+    )
+    return [Finding("warning", EXITS.name, 0, "", "", "empty_exits", message, file=exits.path.name)]
 
 
 @contextmanager
