@@ -307,13 +307,25 @@ def test_run_check_and_weekly_read_through_the_mapping_and_the_manifest_records_
     assert runner.invoke(app, ["check", "--data", str(folder)]).exit_code == 1
 
 
-def test_a_data_row_taken_for_the_header_never_lists_an_id(tmp_path):
-    """header_row = 2 points at the first data row: the message lists the cells that could be
-    headers (`J`, `D`, `dagpenge`…) and none that looks like an id (`C000001` has six digits)."""
+def test_a_data_row_taken_for_the_header_lists_none_of_its_cells(tmp_path):
+    """header_row = 2 points at the first data row: its cells are an id, a name, a department;
+    the message says the row does not look like a header, and lists none of them."""
     folder = danish_extract(tmp_path / "x")
     rewrite_csv(folder / "participations.csv", {}, {"CPR-nr.": {"C1": "C000001"}})
     settings = settings_file(tmp_path, COLUMNS_SECTION + "[files.participations]\nheader_row = 2\n")
     with pytest.raises(UsageError) as raised:
         read(folder, settings)
-    assert "'dagpenge'" in str(raised.value)
-    assert "C000001" not in str(raised.value)
+    message = str(raised.value)
+    assert "line 2, read as the header, does not look like a header row" in message
+    assert "is header_row right?" in message
+    for cell in ("C000001", "P1", "Jobcenter Test", "Forsikrede ledige", "dagpenge"):
+        assert cell not in message
+
+
+def test_a_header_that_is_not_in_a_real_header_row_lists_the_headers(tmp_path):
+    """A real header with one name mistyped in the settings still lists the file's headers."""
+    folder = danish_extract(tmp_path / "x")
+    settings = settings_file(tmp_path, COLUMNS_SECTION.replace("Startdato", "Startdatoen"))
+    with pytest.raises(UsageError) as raised:
+        read(folder, settings)
+    assert "has no such header; its headers are 'forløbsid', 'cpr-nr.'" in str(raised.value)

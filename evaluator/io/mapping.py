@@ -20,7 +20,7 @@ from duckdb import ColumnExpression
 
 from evaluator.findings import UsageError
 from evaluator.io.files import FileLayout
-from evaluator.io.known_names import can_show_as_header
+from evaluator.io.known_names import can_show_as_header, header_keys, name_key
 from evaluator.io.readers import ROW_COLUMN, RawTable, normalise_name, unique_column_names
 from evaluator.io.schema import TABLES, Column, Table
 
@@ -204,9 +204,10 @@ def apply_mapping(
     if mapping.is_identity:
         return raw
     names = list(raw.columns)
+    expected = expected_header_keys(table, mapping)
     for spec_name, header in mapping.columns.items():
         key = f"{source}: [columns.{table.name}] {spec_name}"
-        position = header_position(raw, header, key, file_name)
+        position = header_position(raw, header, key, file_name, expected)
         names = ["" if name == spec_name else name for name in names]
         names[position] = spec_name
     sources = unique_column_names(raw.columns)
@@ -218,11 +219,44 @@ def apply_mapping(
     return replace(raw, relation=relation, columns=tuple(names), labels=mapping.values)
 
 
-def header_position(raw: RawTable, header: str, key: str, file_name: str) -> int:
+def header_position(
+    raw: RawTable, header: str, key: str, file_name: str, expected: set[str]
+) -> int:
+    """Where `header` is in the file's header; a configuration error if it is not there.
+
+    The error lists the file's headers, unless the row read as the header does not look like one
+    (a wrong `header_row`, a file without a header): its cells are then a data row's, ids and
+    names, and none may reach the terminal (SPEC §6)."""
     wanted = normalise_name(header)
-    if wanted not in raw.columns:
-        headers = ", ".join(repr(name) for name in raw.columns if can_show_as_header(name))
-        raise UsageError(
-            f"{key} = {header!r}: {file_name} has no such header; its headers are {headers}"
+    if wanted in raw.columns:
+        return raw.columns.index(wanted)
+    problem = f"{key} = {header!r}: {file_name} has no such header"
+    if not looks_like_header(raw.columns, expected):
+        place = (
+            f"row {raw.header_row} of sheet {raw.sheet!r}"
+            if raw.sheet
+            else f"line {raw.header_row}"
         )
-    return raw.columns.index(wanted)
+        raise UsageError(
+            f"{problem}, and {place}, read as the header, does not look like a header row "
+            "(hardly any of its cells is a known name); is header_row right?"
+        )
+    headers = ", ".join(repr(name) for name in raw.columns if can_show_as_header(name))
+    raise UsageError(f"{problem}; its headers are {headers}")
+
+
+def expected_header_keys(table: Table, mapping: TableMapping) -> set[str]:
+    """The `name_key` of every header the table's columns may have: their own and known names,
+    and the headers the settings give them."""
+    keys = set().union(*(header_keys(column.name) for column in table.columns))
+    return keys | {name_key(header) for header in mapping.columns.values()}
+
+
+def looks_like_header(cells: tuple[str, ...], expected: set[str]) -> bool:
+    """At least two cells (or every cell of a shorter row) are names the table's columns go by.
+
+    A real export may have many more columns than the spec (Workbase has dozens), so a majority
+    is not asked for; a data row has hardly ever even one such cell."""
+    filled = [cell for cell in cells if cell]
+    known = sum(name_key(cell) in expected for cell in filled)
+    return known >= min(2, len(filled))

@@ -35,7 +35,8 @@ class RawTable:
 
     For a workbook, `sheet` is the sheet read and `header_row` the sheet row of its header, so
     that a finding can name the row as the spreadsheet program shows it (data row 1 is sheet row
-    `header_row + 1`). `labels` holds the `[values]` of each spec column (see `mapping`).
+    `header_row + 1`); for a CSV file, `header_row` is the header's line. `labels` holds the
+    `[values]` of each spec column (see `mapping`).
     """
 
     relation: duckdb.DuckDBPyRelation
@@ -110,7 +111,8 @@ def load_csv(
     except duckdb.Error as error:
         raise csv_read_error(error, dialect.delimiter, header_row) from error
     relation = numbered_in_file_order(con, f"{relation_name}_file")
-    return RawTable(relation, columns, dialect.number_notation, count_rows(relation))
+    rows = count_rows(relation)
+    return RawTable(relation, columns, dialect.number_notation, rows, header_row=header_row)
 
 
 def numbered_in_file_order(con: duckdb.DuckDBPyConnection, table: str) -> duckdb.DuckDBPyRelation:
