@@ -242,6 +242,14 @@ def test_a_price_list_on_a_named_sheet_under_a_title_row(tmp_path):
             ".xlsx only",
         ),
         (
+            '[values.participations.citizen_id]\n"130538-0208" = "130538-0208"\n',
+            "[values.participations.citizen_id]: citizen_id is personal data and takes no labels",
+        ),
+        (
+            '[values.progression.citizen_id]\n"C1" = "C2"\n',
+            "[values.progression.citizen_id]: citizen_id is personal data and takes no labels",
+        ),
+        (
             "[files.offers]\nheader_row = 0\n",
             "[files.offers] header_row must be a row number ≥ 1, not 0",
         ),

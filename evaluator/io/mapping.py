@@ -132,11 +132,17 @@ def parse_values(table: Table, entries: dict, path: Path) -> dict[str, dict[str,
     """Spec column → {label key → spec value}, each spec value one the column accepts.
 
     Only codes, whole numbers (a match group) and texts take labels: dates and amounts are read
-    by their notation (SPEC §1.1), and a label for one would hide a wrong column."""
+    by their notation (SPEC §1.1), and a label for one would hide a wrong column. A personal
+    column (a citizen id) takes none: its labels would be CPR numbers in the manifest."""
     parsed = {}
     for name, labels in entries.items():
         key = f"{path}: [values.{table.name}.{name}]"
         column = known_column(table, name, f"{path}: [values.{table.name}]")
+        if column.personal:
+            raise UsageError(
+                f"{key}: {name} is personal data and takes no labels: the manifest would hold "
+                "its values (SPEC §6)"
+            )
         if column.kind not in RECODABLE_KINDS:
             raise UsageError(
                 f"{key}: {name} is a {column.kind} column, read by its notation; "
