@@ -337,3 +337,16 @@ def test_a_header_that_is_not_in_a_real_header_row_lists_the_headers(tmp_path):
     with pytest.raises(UsageError) as raised:
         read(folder, settings)
     assert "has no such header; its headers are 'forløbsid', 'cpr-nr.'" in str(raised.value)
+
+
+def test_a_mapped_header_twice_in_the_file_is_a_duplicate_column(tmp_path):
+    """As the spec's own name twice: blocking, not the first of the two read in silence."""
+    folder = danish_extract(tmp_path / "x")
+    path = folder / "participations.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([*row, row[rows[0].index("Ydelsesgruppe")]] for row in rows)
+    _, extract = read(folder, settings_file(tmp_path, COLUMNS_SECTION))
+    assert findings(extract) == [("participations.csv", 0, "benefit_group", "", "duplicate_column")]
+    assert "(header 'Ydelsesgruppe') appears more than once" in extract.findings[0].message

@@ -173,7 +173,7 @@ def load_table(
         key = f"{mapping.source}: [files.{table.name}] {error.key} = {value!r}"
         raise UsageError(f"{key}: {error}") from None
     raw = apply_mapping(raw, table, table_mapping, path.name, mapping.source)
-    extract.findings += duplicate_columns(table, raw, path)
+    extract.findings += duplicate_columns(table, raw, path, table_mapping.columns)
     presence = [
         ColumnPresence(table.name, path.name, column.name, column.name not in raw.columns)
         for column in table.columns
@@ -217,18 +217,30 @@ def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> N
     create_source_table(con, table, RawTable(relation, tuple(names), "plain", 0))
 
 
-def duplicate_columns(table: Table, raw: RawTable, path: Path) -> list[Finding]:
-    """A column of the table named twice (names compared without letter case)."""
+def duplicate_columns(
+    table: Table, raw: RawTable, path: Path, headers: dict[str, str]
+) -> list[Finding]:
+    """A column of the table named twice (names compared without letter case), by its own name
+    or by the header `[columns]` gives it (`headers`)."""
     known = {column.name for column in table.columns}
     repeated = sorted(
         {name for name in raw.columns if name in known and raw.columns.count(name) > 1}
     )
     return [
         file_finding(
-            table, path, "duplicate_column", f"the column {name} appears more than once", 0, name
+            table,
+            path,
+            "duplicate_column",
+            f"the column {name}{header_note(headers.get(name))} appears more than once",
+            0,
+            name,
         )
         for name in repeated
     ]
+
+
+def header_note(header: str | None) -> str:
+    return "" if header is None else f" (header {header!r})"
 
 
 def table_finding(table: Table, column: str, rule: str, message: str) -> Finding:

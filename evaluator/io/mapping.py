@@ -205,7 +205,8 @@ def apply_mapping(
 
     A header named in `[columns]` must be in the file. A column of the file that bears a spec
     column's own name while `[columns]` maps that spec column elsewhere is ignored, like any other
-    extra column.
+    extra column. A mapped header that the file has twice gives the spec column twice, which the
+    reader reports as `duplicate_column`, as it does a spec column's own name twice.
     """
     if mapping.is_identity:
         return raw
@@ -213,9 +214,12 @@ def apply_mapping(
     expected = expected_header_keys(table, mapping)
     for spec_name, header in mapping.columns.items():
         key = f"{source}: [columns.{table.name}] {spec_name}"
-        position = header_position(raw, header, key, file_name, expected)
-        names = ["" if name == spec_name else name for name in names]
-        names[position] = spec_name
+        require_header(raw, header, key, file_name, expected)
+        wanted = normalise_name(header)
+        names = [
+            spec_name if cell == wanted else "" if name == spec_name else name
+            for cell, name in zip(raw.columns, names, strict=True)
+        ]
     sources = unique_column_names(raw.columns)
     targets = unique_column_names(tuple(names))
     relation = raw.relation.select(
@@ -225,17 +229,16 @@ def apply_mapping(
     return replace(raw, relation=relation, columns=tuple(names), labels=mapping.values)
 
 
-def header_position(
+def require_header(
     raw: RawTable, header: str, key: str, file_name: str, expected: set[str]
-) -> int:
-    """Where `header` is in the file's header; a configuration error if it is not there.
+) -> None:
+    """A configuration error if `header` is not in the file's header.
 
     The error lists the file's headers, unless the row read as the header does not look like one
     (a wrong `header_row`, a file without a header): its cells are then a data row's, ids and
     names, and none may reach the terminal (SPEC §6)."""
-    wanted = normalise_name(header)
-    if wanted in raw.columns:
-        return raw.columns.index(wanted)
+    if normalise_name(header) in raw.columns:
+        return
     problem = f"{key} = {header!r}: {file_name} has no such header"
     if not looks_like_header(raw.columns, expected):
         place = (
