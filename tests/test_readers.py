@@ -183,7 +183,13 @@ def test_a_row_with_too_many_fields_is_reported_with_its_row(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message_part"),
-    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\n\nx", "first line is empty")],
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"\n\nx", "first line is empty"),
+        (("\ufeff" + HEADER + "\r\n").encode("utf-16-le"), "UTF-16 text"),
+        (("\ufeff" + HEADER + "\r\n").encode("utf-16-be"), "save it as UTF-8"),
+    ],
 )
 def test_unreadable_csv_files(tmp_path, content, message_part):
     folder = minimal_extract(tmp_path, HEADER + "\n")

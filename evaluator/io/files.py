@@ -168,7 +168,12 @@ def decoded_as_utf8(
 
 
 def refuse_binary(first: bytes) -> None:
-    """Stop on bytes that are not CSV text."""
+    """Stop on bytes that are not CSV text; a UTF-16 file (Excel's "Unicode text") says so."""
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableFileError(
+            'the file is UTF-16 text (Excel\'s "Unicode text"); save it as UTF-8 '
+            '(in Excel: Save as, "CSV UTF-8")'
+        )
     if b"\x00" in first:
         raise UnreadableFileError("the file holds binary data, not CSV text")
 
