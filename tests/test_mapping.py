@@ -136,7 +136,8 @@ def test_the_shipped_exit_codes_are_read_by_their_own_names_whatever_the_mapping
         tmp_path, COLUMNS_SECTION + '[columns.exit_codes]\nexit_code = "Afgangskode"\n'
     )
     _, extract = read(folder, settings)
-    assert findings(extract) == []
+    assert findings(extract) == [("exit_codes", 0, "", "", "settings_without_file")]
+    assert "the shipped exit codes are used" in extract.findings[0].message
     assert [file.is_default for file in extract.files if file.table == "exit_codes"] == [True]
 
 
@@ -350,3 +351,16 @@ def test_a_mapped_header_twice_in_the_file_is_a_duplicate_column(tmp_path):
     _, extract = read(folder, settings_file(tmp_path, COLUMNS_SECTION))
     assert findings(extract) == [("participations.csv", 0, "benefit_group", "", "duplicate_column")]
     assert "(header 'Ydelsesgruppe') appears more than once" in extract.findings[0].message
+
+
+def test_settings_for_an_optional_table_without_a_file_are_a_warning(tmp_path):
+    folder = danish_extract(tmp_path / "x")
+    (folder / "contracts.csv").rename(folder / "kontrakter.csv")
+    settings = settings_file(
+        tmp_path, COLUMNS_SECTION + '[columns.contracts]\ncontract_id = "Nr"\n'
+    )
+    _, extract = read(folder, settings)
+    assert [(f.severity, f.table, f.rule) for f in extract.findings] == [
+        ("warning", "contracts", "settings_without_file")
+    ]
+    assert "no file contracts.csv" in extract.findings[0].message

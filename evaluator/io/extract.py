@@ -156,6 +156,7 @@ def load_table(
         )
         return
     if not paths:
+        extract.findings += settings_without_file(table, mapping)
         load_absent_table(con, folder, table, scratch, extract)
         return
     path = paths[0]
@@ -208,6 +209,20 @@ def load_absent_table(
         load_table(con, shipped_file(DEFAULT_EXIT_CODES).parent, table, scratch, extract)
     else:
         create_empty_source_table(con, table)
+
+
+def settings_without_file(table: Table, mapping: ExtractMapping) -> list[Finding]:
+    """A warning when the settings describe an optional table the extract has no file for: the
+    file may be named otherwise (`kontrakter.csv`), and the run would go on without the table
+    in silence. A required table without a file is blocking already (`missing_table`)."""
+    if table.required or table.name not in mapping.tables:
+        return []
+    instead = "the shipped exit codes are used" if table is EXIT_CODES else "it is read as absent"
+    message = (
+        f"the settings ({mapping.source}) describe {table.name}, but the extract has no file "
+        f"{table.name}.csv, .xlsx or .parquet; {instead}"
+    )
+    return [Finding("warning", table.name, 0, "", "", "settings_without_file", message, table.name)]
 
 
 def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
