@@ -9,7 +9,9 @@ commented line that names the candidates, for the analyst to fill in.
 Privacy (SPEC §6): the only values read out of a file are those of the code columns (benefit
 group, match group, completion, price model, exit category), through the same reader as a run.
 Headers are shown, never the value of an id or a free-text column. The first rows of a file are
-looked at to find its header, but only the chosen header row is ever shown.
+looked at to find its header, but only a row recognised as the header is ever shown; and a value
+of a code column that is no known label is shown only if it looks like a label (no digits, not
+longer than a label), since a code column can hold what a caseworker typed.
 """
 
 import itertools
