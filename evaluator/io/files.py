@@ -129,6 +129,7 @@ class LineEndings:
 
 
 def detect_encoding(path: Path) -> Encoding:
+    """The encoding alone, for a reader that splits lines itself (`evaluator map`'s preview)."""
     return scan_text(path).encoding
 
 
