@@ -10,6 +10,8 @@ from typing import Annotated
 
 import duckdb
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from evaluator import __version__
 from evaluator.ci_reports import fails
@@ -107,20 +109,20 @@ def reports_user_errors(command: Callable[..., None]) -> Callable[..., None]:
             command(*args, **kwargs)
         except BlockingInputError as error:
             print_findings(error.findings)
-            console.print(f"[bold red]{error}[/] Nothing was written.")
+            console.print(f"[bold red]{escape(str(error))}[/] Nothing was written.")
             raise typer.Exit(error.exit_code) from None
         except EvaluatorError as error:
-            console.print(f"[bold red]Error:[/] {error}")
+            console.print(f"[bold red]Error:[/] {escape(str(error))}")
             raise typer.Exit(error.exit_code) from None
         except OSError as error:
             # The writers and readers name their paths; this is for a place they did not expect
             # to fail (a scratch folder, a file opened by a library).
             failure = FileSystemError.from_os_error(error, "(a file of the evaluator)")
-            console.print(f"[bold red]Error:[/] {failure}")
+            console.print(f"[bold red]Error:[/] {escape(str(failure))}")
             raise typer.Exit(EXIT_USAGE) from None
         except duckdb.IOException as error:
             # DuckDB's own file errors (its spill files on a full disk) name the path themselves.
-            console.print(f"[bold red]Error:[/] {str(error).splitlines()[0]}")
+            console.print(f"[bold red]Error:[/] {escape(str(error).splitlines()[0])}")
             raise typer.Exit(EXIT_USAGE) from None
 
     return wrapper
@@ -391,4 +393,5 @@ def synth(
     with progress_status() as progress:
         progress(f"Writing {participations:,} participations to {out}")
         files = write_synthetic_extract(out, size, seed, file_format.value)
-    console.print(f"Synthetic extract written to {out}: {', '.join(f.name for f in files)}")
+    names = ", ".join(f.name for f in files)
+    console.print(Text(f"Synthetic extract written to {out}: {names}"))

@@ -1,6 +1,11 @@
 """What the command line shows a person: progress, findings and the end-of-run summary.
 
-Kept apart from the CLI's argument handling so that commands stay a few lines each.
+Kept apart from the CLI's argument handling so that commands stay a few lines each. Every text
+that comes from the input or the file system (a value, a header, a department, a path, an error
+message that quotes a settings key such as `[columns.participations]`) is printed as plain text:
+through `Text`, or `escape` where it sits in our own markup. Rich would otherwise read `[/x]` in
+a provider's name as a closing tag and stop with a traceback, drop `[kr.]` from a header, or
+make `[link=…]` a hyperlink.
 """
 
 import os
@@ -30,7 +35,7 @@ LOG_WIDTH = 200  # a log or a pipe has no width; never fold a file name or a row
 def progress_status() -> Iterator[Progress]:
     """A spinner on the terminal whose text follows the pipeline's steps."""
     with console.status("Starting") as status:
-        yield lambda message: status.update(message)
+        yield lambda message: status.update(escape(message))
 
 
 def print_findings(findings: list[Finding]) -> None:
@@ -43,10 +48,14 @@ def print_findings(findings: list[Finding]) -> None:
         table.add_column(heading, overflow="fold")
     for (severity, _, rule), group in by_rule.items():
         for finding in group[:FIRST_ROWS_PER_RULE]:
-            table.add_row(severity, finding.location(), finding.value, finding.message)
+            table.add_row(
+                severity, Text(finding.location()), Text(finding.value), Text(finding.message)
+            )
         if len(group) > FIRST_ROWS_PER_RULE:
             more = len(group) - FIRST_ROWS_PER_RULE
-            table.add_row("", "", "", f"… and {more} more ({len(group)} in all) for rule {rule}")
+            table.add_row(
+                "", "", "", Text(f"… and {more} more ({len(group)} in all) for rule {rule}")
+            )
     if not console.is_terminal:
         console.width = LOG_WIDTH
     console.print(table)
@@ -74,10 +83,9 @@ def print_summary(evaluation: Evaluation, summary: Summary, files: list[Path]) -
     listed = ", ".join(path.name for path in files if path not in jobcenter_reports)
     if jobcenter_reports:
         listed += f"; and {len(jobcenter_reports)} jobcenter reports, each in a folder of its own"
-    console.print(f"  Report written to [bold]{folder}[/]: {listed}")
-    console.print(
-        f"  Data-quality rules and results: [bold]{folder / 'data_docs' / 'index.html'}[/]"
-    )
+    console.print(f"  Report written to [bold]{escape(str(folder))}[/]: {escape(listed)}")
+    docs = escape(str(folder / "data_docs" / "index.html"))
+    console.print(f"  Data-quality rules and results: [bold]{docs}[/]")
 
 
 def print_check_result(findings: list[Finding], out: Path | None) -> None:
@@ -88,7 +96,7 @@ def print_check_result(findings: list[Finding], out: Path | None) -> None:
     verdict = "[bold red]fails[/]" if blocking else "[bold green]passes[/]"
     console.print(f"The extract {verdict}: {blocking} blocking finding(s), {warnings} warning(s).")
     if out is not None:
-        console.print(f"Every finding is in [bold]{out}[/].")
+        console.print(f"Every finding is in [bold]{escape(str(out))}[/].")
 
 
 def print_github_annotations(run: CheckRun) -> None:
@@ -112,10 +120,15 @@ def print_weekly(figures: WeeklyFigures, files: list[Path]) -> None:
     for _, department, category, exits, average, target, status in figures.rows():
         target_text = "" if target is None else f"{target:.2f}"
         table.add_row(
-            department, category, str(exits), f"{average:.2f}", target_text, STATUS_STYLE[status]
+            Text(department),
+            category,
+            str(exits),
+            f"{average:.2f}",
+            target_text,
+            STATUS_STYLE[status],
         )
     console.print(table)
-    console.print("  Written: " + ", ".join(str(path) for path in files))
+    console.print(Text("  Written: " + ", ".join(str(path) for path in files)))
 
 
 def print_mapping_proposal(items: list[ProposalItem], data: Path, out: Path) -> None:

@@ -9,11 +9,14 @@ commented line that names the candidates, for the analyst to fill in.
 Privacy (SPEC §6): the only values read out of a file are those of the code columns (benefit
 group, match group, completion, price model, exit category), through the same reader as a run.
 Headers are shown, never the value of an id or a free-text column. The first rows of a file are
-looked at to find its header, but only the chosen header row is ever shown.
+looked at to find its header, but only a row recognised as the header is ever shown; and a value
+of a code column that is no known label is shown only if it looks like a label (no digits, not
+longer than a label), since a code column can hold what a caseworker typed.
 """
 
 import itertools
 import json
+import re
 import shlex
 import tempfile
 from collections.abc import Iterator
@@ -46,7 +49,14 @@ from evaluator.io.readers import RawTable, load_raw_table, normalise_name
 from evaluator.io.schema import TABLES, Column, Table
 
 PREVIEW_ROWS = 30
+NO_HEADER_FOUND = f"no header row found in the first {PREVIEW_ROWS} rows"
 MAX_DISTINCT_VALUES = 50
+# The longest unknown value `map` shows: the known labels have at most 40 characters, 4 words.
+MAX_LABEL_CHARS = 40
+MAX_LABEL_WORDS = 4
+DIGITS = re.compile(r"\d")
+SMALL_NUMBER = re.compile(r"\d{1,2}")
+HIDDEN_VALUES = "value(s) not shown: they hold digits or are longer than a label (ids or free text)"
 MATCH_GROUPS = ("1", "2", "3")  # SPEC §1.2: job-ready, activity-ready, temporarily passive
 DEFAULT_OUT = Path("settings.toml")
 
@@ -187,7 +197,7 @@ def propose_table(
         return proposal
     propose_layout(proposal, header)
     columns = match_columns(table, header.cells)
-    propose_columns(proposal, columns, header.cells)
+    propose_columns(proposal, columns, header.cells if header.recognised else None)
     propose_values(proposal, con, path, header.layout, columns, scratch)
     return proposal
 
@@ -261,7 +271,7 @@ def propose_layout(proposal: TableProposal, header: HeaderRow) -> None:
     if header.recognised:
         proposal.item("header", header.place, "found: most cells are known names")
     else:
-        status = f"no row of known names in the first {PREVIEW_ROWS}: took the first row"
+        status = f"{NO_HEADER_FOUND}; a run reads the first row as the header"
         proposal.item("header", header.place, status, False)
 
 
@@ -296,21 +306,26 @@ def column_entries(columns: dict[str, str]) -> dict[str, str]:
 
 
 def propose_columns(
-    proposal: TableProposal, columns: dict[str, str], cells: tuple[str, ...]
+    proposal: TableProposal, columns: dict[str, str], cells: tuple[str, ...] | None
 ) -> None:
+    """The `[columns]` entries, and for each column not found the header cells not matched.
+
+    `cells` is None where no row was recognised as the header: the row taken may be a data row
+    (a file without a header), whose cells are ids and names, so none is listed (SPEC §6)."""
     entries = column_entries(columns)
     taken = {normalise_name(header) for header in columns.values()}
     free = [
         cell
-        for cell in dict.fromkeys(cells)
+        for cell in dict.fromkeys(cells or ())
         if can_show_as_header(cell) and normalise_name(cell) not in taken
     ]
-    candidates = ", ".join(toml_string(cell) for cell in free) or "none (every header is matched)"
+    listed = ", ".join(toml_string(cell) for cell in free) or "none (every header is matched)"
+    candidates = NO_HEADER_FOUND if cells is None else f"headers not matched: {listed}"
     lines = []
     for column in proposal.table.columns:
         header = columns.get(column.name)
         if header is None:
-            lines.append(f'# {column.name} = ""   # not found; headers not matched: {candidates}')
+            lines.append(f'# {column.name} = ""   # not found; {candidates}')
             status = "not found" if column.present else "not found (the column is optional)"
             proposal.item(column.name, "", status, not column.present)
             continue
@@ -363,6 +378,7 @@ def propose_column_values(
         proposal.item(column.name, header, status, False)
         return
     lines = []
+    hidden = 0
     for value in values:
         code = label_codes(column.name).get(name_key(value))
         if value.lower() in spec_values(column):
@@ -370,14 +386,30 @@ def propose_column_values(
         elif code is not None:
             lines.append(f"{toml_string(value)} = {toml_string(code)}")
             proposal.item(f"{column.name}: {code}", value, "a known label")
-        else:
+        elif can_show_as_label(value):
             lines.append(
                 f'# {toml_string(value)} = ""   # not a known label; '
                 f"the values are {', '.join(spec_values(column))}"
             )
             proposal.item(f"{column.name}: ?", value, "not a known label", False)
+        else:
+            hidden += 1
+    if hidden:
+        lines.append(f"# {hidden} {HIDDEN_VALUES}")
+        proposal.item(f"{column.name}: ?", header, f"{hidden} {HIDDEN_VALUES}", False)
     if lines:
         proposal.section(f"[values.{proposal.table.name}.{column.name}]", lines)
+
+
+def can_show_as_label(value: str) -> bool:
+    """Whether a value that is no known label may be shown: a short label, not free text.
+
+    A code column can hold what a caseworker typed ("Borger Jens Hansen (010190-1234)
+    flyttet"): a value with a run of digits (a CPR number, a date, a case number) or longer than
+    a label is counted, never shown (SPEC §6). A number of one or two digits alone is a code."""
+    if DIGITS.search(value):
+        return SMALL_NUMBER.fullmatch(value) is not None
+    return len(value) <= MAX_LABEL_CHARS and len(value.split()) <= MAX_LABEL_WORDS
 
 
 def distinct_values(raw: RawTable, name: str) -> list[str]:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from evaluator.cli import app
 from evaluator.findings import FileSystemError
 from evaluator.resources import DEMO_DATA_DIR
+from fixtures.builders import ExtractBuilder
 
 runner = CliRunner()
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -224,3 +225,42 @@ def test_every_command_has_help_with_an_example(command):
 @pytest.mark.parametrize("command", commands())
 def test_every_command_is_in_the_readme(command):
     assert f"evaluator {command}" in README.read_text(encoding="utf-8")
+
+
+MARKUP = "[/x]"
+LINK = "[link=https://example.invalid]klik[/link]"
+
+
+def test_input_text_that_looks_like_rich_markup_is_printed_as_it_stands(tmp_path):
+    """`[/x]` read as a closing tag stopped check and run with a MarkupError traceback; a
+    `[link=…]` became a hyperlink on the terminal."""
+    extract = ExtractBuilder().offer("O1", provider_name=LINK)
+    extract.participation("P1", offer=MARKUP).exit("C1", "2026-05-01")
+    folder = extract.write(tmp_path / "x")
+    for command in (["check"], ["run", "--quarter", "2026Q2", "--out", tmp_path / "out"]):
+        result = invoke(*command, "--data", folder)
+        assert result.exit_code == 1, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert MARKUP in one_line(result.output)
+
+
+def test_a_weekly_department_that_looks_like_markup_is_printed(tmp_path):
+    extract = ExtractBuilder().offer("O1")
+    extract.participation("P1", department="[/Unge]", start="2026-09-01", end="2026-09-30")
+    extract.exit("C1", "2026-10-07")
+    folder = extract.write(tmp_path / "x")
+    result = invoke("weekly", "--data", folder, "--week", "2026-W41", "--out", tmp_path / "w")
+    assert result.exit_code == 0, result.output
+    assert "[/Unge]" in result.output
+
+
+def test_a_settings_error_keeps_its_table_key_in_brackets(demo_copy, tmp_path):
+    settings = tmp_path / "settings.toml"
+    settings.write_text(
+        '[columns.participations]\ncitizen_id = "pris [kr.]"\nparticipation_id = "Pris [kr.]"\n',
+        encoding="utf-8",
+    )
+    result = invoke("check", "--data", demo_copy, "--config", settings)
+    assert result.exit_code == 2
+    assert "[columns.participations] citizen_id and participation_id" in one_line(result.output)
+    assert "the header 'Pris [kr.]'" in one_line(result.output)

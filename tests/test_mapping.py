@@ -136,7 +136,8 @@ def test_the_shipped_exit_codes_are_read_by_their_own_names_whatever_the_mapping
         tmp_path, COLUMNS_SECTION + '[columns.exit_codes]\nexit_code = "Afgangskode"\n'
     )
     _, extract = read(folder, settings)
-    assert findings(extract) == []
+    assert findings(extract) == [("exit_codes", 0, "", "", "settings_without_file")]
+    assert "the shipped exit codes are used" in extract.findings[0].message
     assert [file.is_default for file in extract.files if file.table == "exit_codes"] == [True]
 
 
@@ -242,6 +243,14 @@ def test_a_price_list_on_a_named_sheet_under_a_title_row(tmp_path):
             ".xlsx only",
         ),
         (
+            '[values.participations.citizen_id]\n"130538-0208" = "130538-0208"\n',
+            "[values.participations.citizen_id]: citizen_id is personal data and takes no labels",
+        ),
+        (
+            '[values.progression.citizen_id]\n"C1" = "C2"\n',
+            "[values.progression.citizen_id]: citizen_id is personal data and takes no labels",
+        ),
+        (
             "[files.offers]\nheader_row = 0\n",
             "[files.offers] header_row must be a row number ≥ 1, not 0",
         ),
@@ -307,13 +316,51 @@ def test_run_check_and_weekly_read_through_the_mapping_and_the_manifest_records_
     assert runner.invoke(app, ["check", "--data", str(folder)]).exit_code == 1
 
 
-def test_a_data_row_taken_for_the_header_never_lists_an_id(tmp_path):
-    """header_row = 2 points at the first data row: the message lists the cells that could be
-    headers (`J`, `D`, `dagpenge`…) and none that looks like an id (`C000001` has six digits)."""
+def test_a_data_row_taken_for_the_header_lists_none_of_its_cells(tmp_path):
+    """header_row = 2 points at the first data row: its cells are an id, a name, a department;
+    the message says the row does not look like a header, and lists none of them."""
     folder = danish_extract(tmp_path / "x")
     rewrite_csv(folder / "participations.csv", {}, {"CPR-nr.": {"C1": "C000001"}})
     settings = settings_file(tmp_path, COLUMNS_SECTION + "[files.participations]\nheader_row = 2\n")
     with pytest.raises(UsageError) as raised:
         read(folder, settings)
-    assert "'dagpenge'" in str(raised.value)
-    assert "C000001" not in str(raised.value)
+    message = str(raised.value)
+    assert "line 2, read as the header, does not look like a header row" in message
+    assert "is header_row right?" in message
+    for cell in ("C000001", "P1", "Jobcenter Test", "Forsikrede ledige", "dagpenge"):
+        assert cell not in message
+
+
+def test_a_header_that_is_not_in_a_real_header_row_lists_the_headers(tmp_path):
+    """A real header with one name mistyped in the settings still lists the file's headers."""
+    folder = danish_extract(tmp_path / "x")
+    settings = settings_file(tmp_path, COLUMNS_SECTION.replace("Startdato", "Startdatoen"))
+    with pytest.raises(UsageError) as raised:
+        read(folder, settings)
+    assert "has no such header; its headers are 'forløbsid', 'cpr-nr.'" in str(raised.value)
+
+
+def test_a_mapped_header_twice_in_the_file_is_a_duplicate_column(tmp_path):
+    """As the spec's own name twice: blocking, not the first of the two read in silence."""
+    folder = danish_extract(tmp_path / "x")
+    path = folder / "participations.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([*row, row[rows[0].index("Ydelsesgruppe")]] for row in rows)
+    _, extract = read(folder, settings_file(tmp_path, COLUMNS_SECTION))
+    assert findings(extract) == [("participations.csv", 0, "benefit_group", "", "duplicate_column")]
+    assert "(header 'Ydelsesgruppe') appears more than once" in extract.findings[0].message
+
+
+def test_settings_for_an_optional_table_without_a_file_are_a_warning(tmp_path):
+    folder = danish_extract(tmp_path / "x")
+    (folder / "contracts.csv").rename(folder / "kontrakter.csv")
+    settings = settings_file(
+        tmp_path, COLUMNS_SECTION + '[columns.contracts]\ncontract_id = "Nr"\n'
+    )
+    _, extract = read(folder, settings)
+    assert [(f.severity, f.table, f.rule) for f in extract.findings] == [
+        ("warning", "contracts", "settings_without_file")
+    ]
+    assert "no file contracts.csv" in extract.findings[0].message

@@ -248,14 +248,36 @@ def test_a_column_with_too_many_values_is_told_and_none_is_shown(tmp_path):
     assert "more than 50 distinct values" in written and "Z0001" not in written + printed
 
 
-def test_without_a_row_of_known_names_the_first_row_is_taken_and_told(tmp_path):
-    folder = participations_file(tmp_path / "x", [["Person", "Start"], ["C1", "2025-10-01"]])
+def test_without_a_row_of_known_names_no_cell_of_the_first_row_is_listed(tmp_path):
+    """A file without a header: its first row is a data row, whose cells are ids and names."""
+    rows = [["F00001", NAME, "Jobcenter Fjordby", "Kontanthjælp"], ["F00002", NAME, "J", "K"]]
+    folder = participations_file(tmp_path / "x", rows)
     out = tmp_path / "proposal.toml"
     printed = map_extract(folder, out)
-    assert "no row of known names" in printed
-    assert '# citizen_id = ""   # not found; headers not matched: "Person", "Start"' in (
-        out.read_text(encoding="utf-8")
-    )
+    written = out.read_text(encoding="utf-8")
+    assert "no header row found in the first 30 rows" in printed
+    assert '# citizen_id = ""   # not found; no header row found in the first 30 rows' in written
+    for cell in ("F00001", "Zyxwvut", "Fjordby", "Kontanthjælp"):
+        assert cell not in printed and cell not in written
+
+
+def test_a_code_column_of_free_text_shows_only_short_labels(tmp_path):
+    """A completion column that holds what a caseworker typed: a value with digits or longer
+    than a label is counted, not shown."""
+    rows = [
+        ["Forløbsid", "Årsag til ophør"],
+        ["F1", "Gennemført"],
+        ["F2", f"Borger {NAME} ({CPR[:6]}-{CPR[6:]}) flyttet"],
+        ["F3", "Afbrudt pga. sygdom, se journalnotat fra sagsbehandleren"],
+        ["F4", "Flyttet"],
+    ]
+    out = tmp_path / "proposal.toml"
+    printed = map_extract(participations_file(tmp_path / "x", rows), out)
+    written = out.read_text(encoding="utf-8")
+    for secret in (CPR[:6], "Zyxwvut", "journalnotat"):
+        assert secret not in printed and secret not in written
+    assert '# "Flyttet" = ""   # not a known label' in written
+    assert "# 2 value(s) not shown" in written and "2 value(s) not shown" in printed
 
 
 def test_the_proposal_loads_as_settings(tmp_path):

@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from evaluator.io.files import FileLayout
+from evaluator.io.mapping import ExtractMapping, TableMapping
 from evaluator.io.schema import TABLES
 from evaluator.pipeline import read_extract
 from fixtures.builders import EDUCATION, JOB, ExtractBuilder
@@ -75,7 +77,7 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
 def minimal_extract(folder: Path, participations: str, encoding: str = "utf-8") -> Path:
     """A valid extract whose participations file is `participations` (header included)."""
     extract = ExtractBuilder().offer("O1")
-    extract.participation("X", citizen="C9")
+    extract.participation("X", citizen="C9").exit("C9", "2026-05-01")
     extract.write(folder)
     return write(folder, "participations.csv", participations, encoding)
 
@@ -164,7 +166,7 @@ def test_a_citizen_id_never_appears_in_a_finding(tmp_path):
 
 def test_a_plain_decimal_in_a_semicolon_file_is_refused_not_misread(tmp_path):
     extract = ExtractBuilder().offer("O1")
-    extract.participation("X")
+    extract.participation("X").exit("C1", "2026-05-01")
     folder = extract.write(tmp_path)
     write(folder, "offers.csv", f"{OFFERS_HEADER}\nO1;N;t;PR;Navn;per_day;12500.50;01-01-2020;\n")
     assert findings_of(folder) == [("offers.csv", 1, "unit_price", "12500.50", "type_decimal")]
@@ -181,7 +183,13 @@ def test_a_row_with_too_many_fields_is_reported_with_its_row(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message_part"),
-    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\n\nx", "first line is empty")],
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"\n\nx", "first line is empty"),
+        (("\ufeff" + HEADER + "\r\n").encode("utf-16-le"), "UTF-16 text"),
+        (("\ufeff" + HEADER + "\r\n").encode("utf-16-be"), "save it as UTF-8"),
+    ],
 )
 def test_unreadable_csv_files(tmp_path, content, message_part):
     folder = minimal_extract(tmp_path, HEADER + "\n")
@@ -245,3 +253,74 @@ def test_the_shipped_exit_codes_are_used_when_the_extract_has_none(tmp_path):
     assert [file.is_default for file in defaults] == [True]
     categories = dict(con.table("src_exit_codes").select("exit_code", "category").fetchall())
     assert (categories[JOB], categories[EDUCATION]) == ("job", "education")
+
+
+EXITS_LINES = ["citizen_id,exit_date,exit_code", f"C1,2026-05-01,{JOB}", f"C2,2026-06-01,{JOB}"]
+
+
+@pytest.mark.parametrize(
+    ("title", "newlines", "header_row"),
+    [
+        ("Afgange fra ydelse\n", ["\r\n", "\r\n", "\r\n"], 2),  # a title in LF over CRLF rows
+        ("Afgange\r\n\n", ["\r\n", "\r\n", "\r\n"], 3),  # CRLF title, LF blank line, CRLF rows
+        ("", ["\n", "\r\n", "\r\n"], 1),  # a header in LF over CRLF rows
+        ("", ["\r\n", "\n", "\r\n"], 1),  # one LF line among CRLF rows
+        ("Afgange\r\n", ["\n", "\n", "\n"], 2),  # CRLF title over LF rows
+    ],
+)
+def test_lines_that_end_in_two_ways_are_all_read(tmp_path, title, newlines, header_row):
+    """DuckDB read such files as no rows (a run exited 0 with no effects) or stopped in its
+    parser; every row must be read, whatever mix of CRLF and LF a file was saved with."""
+    folder = minimal_extract(tmp_path, HEADER + "\n" + GOOD_ROW + "\n")
+    body = "".join(line + end for line, end in zip(EXITS_LINES, newlines, strict=True))
+    write(folder, "exits.csv", title + body)
+    layout = TableMapping(layout=FileLayout(header_row=header_row))
+    con, extract = read_extract(folder, mapping=ExtractMapping({"exits": layout}))
+    assert extract.findings == []
+    assert con.table("src_exits").select("citizen_id").fetchall() == [("C1",), ("C2",)]
+    assert [file.rows for file in extract.files if file.table == "exits"] == [2]
+
+
+def test_a_malformed_row_under_title_lines_keeps_its_row_and_line(tmp_path):
+    folder = minimal_extract(tmp_path, HEADER + "\n" + GOOD_ROW + "\n")
+    write(folder, "exits.csv", "Afgange\n" + "\r\n".join([*EXITS_LINES, "C3,2026-06-01"]) + "\r\n")
+    layout = TableMapping(layout=FileLayout(header_row=2))
+    _, extract = read_extract(folder, mapping=ExtractMapping({"exits": layout}))
+    assert [(f.file, f.row, f.rule) for f in extract.findings] == [
+        ("exits.csv", 3, "malformed_row")
+    ]
+    assert "line 5 " in extract.findings[0].message
+
+
+def test_an_exits_file_without_rows_beside_participations_is_a_warning(tmp_path):
+    folder = minimal_extract(tmp_path, HEADER + "\n" + GOOD_ROW + "\n")
+    write(folder, "exits.csv", EXITS_LINES[0] + "\n")
+    _, extract = read_extract(folder)
+    assert [(f.severity, f.file, f.rule) for f in extract.findings] == [
+        ("warning", "exits.csv", "empty_exits")
+    ]
+    assert "participations has 1" in extract.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "problem"),
+    [
+        (
+            "P2,010190-1234,J,Jens Hansen,dagpenge",
+            "line 3 of the file has 5 fields, the header has 12",
+        ),
+        (
+            'P2,010190-1234,"J,Jens Hansen,dagpenge,1,30,0,O1,2026-04-01,,',
+            "line 3 of the file opens a quote",
+        ),
+    ],
+)
+def test_a_malformed_line_is_described_without_its_text(tmp_path, bad_row, problem):
+    """DuckDB's error quotes the line, CPR number and name included; the finding must not."""
+    folder = minimal_extract(tmp_path, "\n".join([HEADER, GOOD_ROW, bad_row, GOOD_ROW]) + "\n")
+    _, extract = read_extract(folder)
+    assert [(f.row, f.rule, f.value) for f in extract.findings] == [(2, "malformed_row", "")]
+    message = extract.findings[0].message
+    assert message.startswith(problem)
+    assert "010190" not in message
+    assert "Hansen" not in message

@@ -17,7 +17,7 @@ from evaluator.io.files import LayoutError, UnreadableFileError, find_table_file
 from evaluator.io.mapping import NO_MAPPING, ExtractMapping, TableMapping, apply_mapping
 from evaluator.io.parse import create_source_table, value_problems
 from evaluator.io.readers import RawTable, load_raw_table
-from evaluator.io.schema import EXIT_CODES, EXITS, TABLES, Table
+from evaluator.io.schema import EXIT_CODES, EXITS, PARTICIPATIONS, TABLES, Table
 from evaluator.resources import DEFAULT_EXIT_CODES, shipped_file
 
 # The in-memory database for the files' text. DuckDB binds no name as a parameter, so the
@@ -98,7 +98,25 @@ def load_extract(
     with raw_database(con):
         for table in TABLES:
             load_table(con, folder, table, scratch, extract, mapping=mapping)
+    extract.findings += empty_exits(extract.files)
     return extract
+
+
+def empty_exits(files: list[InputFile]) -> list[Finding]:
+    """An exits file with no rows beside participations with rows: a warning, not blocking.
+
+    SPEC §5 does not make an empty table blocking, and the evaluation is defined (every outcome
+    is none); but a real municipality always has exits, so the likelier cause is a file read
+    wrongly or cut short, and the run must say so rather than report no effects in silence."""
+    rows = {file.table: file for file in files}
+    exits, participations = rows.get(EXITS.name), rows.get(PARTICIPATIONS.name)
+    if exits is None or participations is None or exits.rows or not participations.rows:
+        return []
+    message = (
+        f"the file has a header but no rows, while participations has {participations.rows}: "
+        "no participation can have an effect"
+    )
+    return [Finding("warning", EXITS.name, 0, "", "", "empty_exits", message, file=exits.path.name)]
 
 
 @contextmanager
@@ -138,6 +156,7 @@ def load_table(
         )
         return
     if not paths:
+        extract.findings += settings_without_file(table, mapping)
         load_absent_table(con, folder, table, scratch, extract)
         return
     path = paths[0]
@@ -155,7 +174,7 @@ def load_table(
         key = f"{mapping.source}: [files.{table.name}] {error.key} = {value!r}"
         raise UsageError(f"{key}: {error}") from None
     raw = apply_mapping(raw, table, table_mapping, path.name, mapping.source)
-    extract.findings += duplicate_columns(table, raw, path)
+    extract.findings += duplicate_columns(table, raw, path, table_mapping.columns)
     presence = [
         ColumnPresence(table.name, path.name, column.name, column.name not in raw.columns)
         for column in table.columns
@@ -192,6 +211,20 @@ def load_absent_table(
         create_empty_source_table(con, table)
 
 
+def settings_without_file(table: Table, mapping: ExtractMapping) -> list[Finding]:
+    """A warning when the settings describe an optional table the extract has no file for: the
+    file may be named otherwise (`kontrakter.csv`), and the run would go on without the table
+    in silence. A required table without a file is blocking already (`missing_table`)."""
+    if table.required or table.name not in mapping.tables:
+        return []
+    instead = "the shipped exit codes are used" if table is EXIT_CODES else "it is read as absent"
+    message = (
+        f"the settings ({mapping.source}) describe {table.name}, but the extract has no file "
+        f"{table.name}.csv, .xlsx or .parquet; {instead}"
+    )
+    return [Finding("warning", table.name, 0, "", "", "settings_without_file", message, table.name)]
+
+
 def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     names = [column.name for column in table.columns]
     empty = pd.DataFrame({name: pd.Series([], dtype="string") for name in names})
@@ -199,18 +232,30 @@ def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> N
     create_source_table(con, table, RawTable(relation, tuple(names), "plain", 0))
 
 
-def duplicate_columns(table: Table, raw: RawTable, path: Path) -> list[Finding]:
-    """A column of the table named twice (names compared without letter case)."""
+def duplicate_columns(
+    table: Table, raw: RawTable, path: Path, headers: dict[str, str]
+) -> list[Finding]:
+    """A column of the table named twice (names compared without letter case), by its own name
+    or by the header `[columns]` gives it (`headers`)."""
     known = {column.name for column in table.columns}
     repeated = sorted(
         {name for name in raw.columns if name in known and raw.columns.count(name) > 1}
     )
     return [
         file_finding(
-            table, path, "duplicate_column", f"the column {name} appears more than once", 0, name
+            table,
+            path,
+            "duplicate_column",
+            f"the column {name}{header_note(headers.get(name))} appears more than once",
+            0,
+            name,
         )
         for name in repeated
     ]
+
+
+def header_note(header: str | None) -> str:
+    return "" if header is None else f" (header {header!r})"
 
 
 def table_finding(table: Table, column: str, rule: str, message: str) -> Finding:

@@ -6,6 +6,7 @@ Everything here looks at bytes and the header line only; values are read by Duck
 import codecs
 import csv
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,11 +63,13 @@ DEFAULT_LAYOUT = FileLayout()
 
 @dataclass(frozen=True)
 class CsvDialect:
-    """How a CSV file is written: its encoding, delimiter and header names as they stand."""
+    """How a CSV file is written: its encoding, delimiter and header names as they stand, and
+    whether its lines end in more than one way."""
 
     encoding: Encoding
     delimiter: str
     header: list[str]
+    mixed_line_endings: bool = False
 
     @property
     def number_notation(self) -> str:
@@ -91,26 +94,89 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class FileText:
+    """What the bytes of a text file say before it is read: its encoding, and whether its lines
+    end in more than one way (some in CRLF, some in LF, as when two programs wrote the file)."""
+
+    encoding: Encoding
+    mixed_line_endings: bool
+
+
+class LineEndings:
+    """The kinds of line ending seen in a file read chunk by chunk (`\r\n` may straddle two)."""
+
+    def __init__(self) -> None:
+        self.kinds: set[str] = set()
+        self.pending_cr = b""
+
+    def add(self, chunk: bytes) -> None:
+        data = self.pending_cr + chunk
+        self.pending_cr = b"\r" if data.endswith(b"\r") else b""
+        if self.pending_cr:
+            data = data[:-1]
+        crlf = data.count(b"\r\n")
+        if crlf:
+            self.kinds.add("crlf")
+        if data.count(b"\n") > crlf:
+            self.kinds.add("lf")
+        if data.count(b"\r") > crlf:
+            self.kinds.add("cr")
+
+    @property
+    def are_mixed(self) -> bool:
+        return len(self.kinds | ({"cr"} if self.pending_cr else set())) > 1
+
+
 def detect_encoding(path: Path) -> Encoding:
-    """UTF-8 when every byte of the file decodes as UTF-8, else Windows-1252 (SPEC §1.1).
+    """The encoding alone, for a reader that splits lines itself (`evaluator map`'s preview)."""
+    return scan_text(path).encoding
+
+
+def scan_text(path: Path) -> FileText:
+    """UTF-8 when every byte of the file decodes as UTF-8, else Windows-1252 (SPEC §1.1); and
+    how its lines end.
 
     The whole file is decoded in chunks: a single `ø` written by Excel in Windows-1252 on the
-    last line must switch the encoding, and memory must stay flat for a national extract.
+    last line must switch the encoding, and memory must stay flat for a national extract. The
+    line endings are counted in the same pass, so a file is read once for both.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
+    endings = LineEndings()
+    encoding: Encoding = "utf-8"
     with path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
-        if b"\x00" in first:
-            raise UnreadableFileError("the file holds binary data, not CSV text")
-        try:
-            decoder.decode(first)
-            for chunk in iter(lambda: handle.read(CHUNK_BYTES), b""):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            refuse_mixed_encodings(path)
-            return "cp1252"
+        refuse_binary(first)
+        for chunk in itertools.chain([first], iter(lambda: handle.read(CHUNK_BYTES), b"")):
+            endings.add(chunk)
+            if encoding == "utf-8":
+                encoding = decoded_as_utf8(decoder, chunk)
+        if encoding == "utf-8":
+            encoding = decoded_as_utf8(decoder, b"", final=True)
+    if encoding == "cp1252":
+        refuse_mixed_encodings(path)
+    return FileText(encoding, endings.are_mixed)
+
+
+def decoded_as_utf8(
+    decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False
+) -> Encoding:
+    try:
+        decoder.decode(chunk, final)
+    except UnicodeDecodeError:
+        return "cp1252"
     return "utf-8"
+
+
+def refuse_binary(first: bytes) -> None:
+    """Stop on bytes that are not CSV text; a UTF-16 file (Excel's "Unicode text") says so."""
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableFileError(
+            'the file is UTF-16 text (Excel\'s "Unicode text"); save it as UTF-8 '
+            '(in Excel: Save as, "CSV UTF-8")'
+        )
+    if b"\x00" in first:
+        raise UnreadableFileError("the file holds binary data, not CSV text")
 
 
 def refuse_mixed_encodings(path: Path) -> None:
@@ -130,20 +196,27 @@ def refuse_mixed_encodings(path: Path) -> None:
             line += chunk.count(b"\n")
 
 
-def transcode_to_utf8(source: Path, target: Path) -> None:
-    """Rewrite a Windows-1252 file as UTF-8 so DuckDB can read it without its encodings extension.
+def copy_from_header(source: Path, target: Path, encoding: Encoding, header_row: int) -> None:
+    """Rewrite a CSV file from its header line on, as UTF-8 with every line ending in LF.
 
-    That extension is downloaded at first use, which fails offline and on many municipal networks.
+    DuckDB reads such a copy where it fails on the file itself: it has no encodings extension
+    offline (that extension is downloaded at first use, which fails on many municipal networks),
+    and with lines that end in two ways, or title lines above the header that end otherwise than
+    the rows, it reads no rows or stops in its parser. Lines are split as the header line is
+    found (`read_header_line`), so the copy starts at the same line.
     """
-    decoder = codecs.getincrementaldecoder("cp1252")()
-    with source.open("rb") as reader, target.open("w", encoding="utf-8", newline="") as writer:
+    with (
+        source.open("r", encoding=text_codec(encoding), newline=None) as reader,
+        target.open("w", encoding="utf-8", newline="\n") as writer,
+    ):
         try:
-            for chunk in iter(lambda: reader.read(CHUNK_BYTES), b""):
-                writer.write(decoder.decode(chunk))
-            writer.write(decoder.decode(b"", final=True))
+            for _ in itertools.islice(reader, header_row - 1):
+                pass
+            for text in iter(lambda: reader.read(CHUNK_BYTES), ""):
+                writer.write(text)
         except UnicodeDecodeError as error:
             raise UnreadableFileError(
-                f"byte {error.start} is neither UTF-8 nor Windows-1252 text"
+                "the file holds a byte that is neither UTF-8 nor Windows-1252 text"
             ) from error
 
 
@@ -171,10 +244,10 @@ def detect_csv_dialect(path: Path, header_row: int = 1) -> CsvDialect:
     """Encoding from the bytes, delimiter from the header line: `;` if it has one, else `,`."""
     if path.stat().st_size == 0:
         raise UnreadableFileError("the file is empty (0 bytes); a header row is needed")
-    encoding = detect_encoding(path)
-    header_line = read_header_line(path, encoding, header_row)
+    text = scan_text(path)
+    header_line = read_header_line(path, text.encoding, header_row)
     if not header_line.strip():
         line = "the first line" if header_row == 1 else f"line {header_row}"
         raise UnreadableFileError(f"{line} is empty; it must hold the column names")
     delimiter, header = split_header_line(header_line)
-    return CsvDialect(encoding=encoding, delimiter=delimiter, header=header)
+    return CsvDialect(text.encoding, delimiter, header, text.mixed_line_endings)

@@ -20,7 +20,7 @@ from duckdb import ColumnExpression
 
 from evaluator.findings import UsageError
 from evaluator.io.files import FileLayout
-from evaluator.io.known_names import can_show_as_header
+from evaluator.io.known_names import can_show_as_header, header_keys, name_key
 from evaluator.io.readers import ROW_COLUMN, RawTable, normalise_name, unique_column_names
 from evaluator.io.schema import TABLES, Column, Table
 
@@ -132,11 +132,17 @@ def parse_values(table: Table, entries: dict, path: Path) -> dict[str, dict[str,
     """Spec column → {label key → spec value}, each spec value one the column accepts.
 
     Only codes, whole numbers (a match group) and texts take labels: dates and amounts are read
-    by their notation (SPEC §1.1), and a label for one would hide a wrong column."""
+    by their notation (SPEC §1.1), and a label for one would hide a wrong column. A personal
+    column (a citizen id) takes none: its labels would be CPR numbers in the manifest."""
     parsed = {}
     for name, labels in entries.items():
         key = f"{path}: [values.{table.name}.{name}]"
         column = known_column(table, name, f"{path}: [values.{table.name}]")
+        if column.personal:
+            raise UsageError(
+                f"{key}: {name} is personal data and takes no labels: the manifest would hold "
+                "its values (SPEC §6)"
+            )
         if column.kind not in RECODABLE_KINDS:
             raise UsageError(
                 f"{key}: {name} is a {column.kind} column, read by its notation; "
@@ -199,16 +205,21 @@ def apply_mapping(
 
     A header named in `[columns]` must be in the file. A column of the file that bears a spec
     column's own name while `[columns]` maps that spec column elsewhere is ignored, like any other
-    extra column.
+    extra column. A mapped header that the file has twice gives the spec column twice, which the
+    reader reports as `duplicate_column`, as it does a spec column's own name twice.
     """
     if mapping.is_identity:
         return raw
     names = list(raw.columns)
+    expected = expected_header_keys(table, mapping)
     for spec_name, header in mapping.columns.items():
         key = f"{source}: [columns.{table.name}] {spec_name}"
-        position = header_position(raw, header, key, file_name)
-        names = ["" if name == spec_name else name for name in names]
-        names[position] = spec_name
+        require_header(raw, header, key, file_name, expected)
+        wanted = normalise_name(header)
+        names = [
+            spec_name if cell == wanted else "" if name == spec_name else name
+            for cell, name in zip(raw.columns, names, strict=True)
+        ]
     sources = unique_column_names(raw.columns)
     targets = unique_column_names(tuple(names))
     relation = raw.relation.select(
@@ -218,11 +229,43 @@ def apply_mapping(
     return replace(raw, relation=relation, columns=tuple(names), labels=mapping.values)
 
 
-def header_position(raw: RawTable, header: str, key: str, file_name: str) -> int:
-    wanted = normalise_name(header)
-    if wanted not in raw.columns:
-        headers = ", ".join(repr(name) for name in raw.columns if can_show_as_header(name))
-        raise UsageError(
-            f"{key} = {header!r}: {file_name} has no such header; its headers are {headers}"
+def require_header(
+    raw: RawTable, header: str, key: str, file_name: str, expected: set[str]
+) -> None:
+    """A configuration error if `header` is not in the file's header.
+
+    The error lists the file's headers, unless the row read as the header does not look like one
+    (a wrong `header_row`, a file without a header): its cells are then a data row's, ids and
+    names, and none may reach the terminal (SPEC §6)."""
+    if normalise_name(header) in raw.columns:
+        return
+    problem = f"{key} = {header!r}: {file_name} has no such header"
+    if not looks_like_header(raw.columns, expected):
+        place = (
+            f"row {raw.header_row} of sheet {raw.sheet!r}"
+            if raw.sheet
+            else f"line {raw.header_row}"
         )
-    return raw.columns.index(wanted)
+        raise UsageError(
+            f"{problem}, and {place}, read as the header, does not look like a header row "
+            "(hardly any of its cells is a known name); is header_row right?"
+        )
+    headers = ", ".join(repr(name) for name in raw.columns if can_show_as_header(name))
+    raise UsageError(f"{problem}; its headers are {headers}")
+
+
+def expected_header_keys(table: Table, mapping: TableMapping) -> set[str]:
+    """The `name_key` of every header the table's columns may have: their own and known names,
+    and the headers the settings give them."""
+    keys = set().union(*(header_keys(column.name) for column in table.columns))
+    return keys | {name_key(header) for header in mapping.columns.values()}
+
+
+def looks_like_header(cells: tuple[str, ...], expected: set[str]) -> bool:
+    """At least two cells (or every cell of a shorter row) are names the table's columns go by.
+
+    A real export may have many more columns than the spec (Workbase has dozens), so a majority
+    is not asked for; a data row has hardly ever even one such cell."""
+    filled = [cell for cell in cells if cell]
+    known = sum(name_key(cell) in expected for cell in filled)
+    return known >= min(2, len(filled))

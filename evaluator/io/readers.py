@@ -19,11 +19,13 @@ from evaluator.io.files import (
     FileLayout,
     LayoutError,
     UnreadableFileError,
+    copy_from_header,
     detect_csv_dialect,
-    transcode_to_utf8,
 )
 
 CSV_LINE_PATTERN = re.compile(r"CSV Error on Line: (\d+)")
+CSV_FIELDS_PATTERN = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+CSV_QUOTE_PATTERN = re.compile(r"unterminated quote")
 ROW_COLUMN = "_row"
 
 
@@ -33,7 +35,8 @@ class RawTable:
 
     For a workbook, `sheet` is the sheet read and `header_row` the sheet row of its header, so
     that a finding can name the row as the spreadsheet program shows it (data row 1 is sheet row
-    `header_row + 1`). `labels` holds the `[values]` of each spec column (see `mapping`).
+    `header_row + 1`); for a CSV file, `header_row` is the header's line. `labels` holds the
+    `[values]` of each spec column (see `mapping`).
     """
 
     relation: duckdb.DuckDBPyRelation
@@ -81,19 +84,23 @@ def load_csv(
     scratch: Path,
     header_row: int = 1,
 ) -> RawTable:
-    """Read a CSV file whose header is on line `header_row`; the lines above it are ignored."""
+    """Read a CSV file whose header is on line `header_row`; the lines above it are ignored.
+
+    DuckDB reads the file itself when it can: UTF-8, the header on line 1, every line ending
+    alike (the usual export, and a national file is not copied). Else it reads a UTF-8 copy from
+    the header on with LF line endings (`copy_from_header`), so the header is line 1 either way.
+    """
     dialect = detect_csv_dialect(path, header_row)
     columns = tuple(normalise_name(name) for name in dialect.header)
     readable = path
-    if dialect.encoding == "cp1252":
+    if dialect.encoding == "cp1252" or dialect.mixed_line_endings or header_row > 1:
         readable = scratch / f"{relation_name}.utf8.csv"
-        transcode_to_utf8(path, readable)
+        copy_from_header(path, readable, dialect.encoding, header_row)
     placeholder_names = unique_column_names(columns)
     try:
         relation = con.read_csv(
             str(readable),
             header=True,
-            skiprows=header_row - 1,
             sep=dialect.delimiter,
             quotechar='"',
             escapechar='"',
@@ -104,7 +111,8 @@ def load_csv(
     except duckdb.Error as error:
         raise csv_read_error(error, dialect.delimiter, header_row) from error
     relation = numbered_in_file_order(con, f"{relation_name}_file")
-    return RawTable(relation, columns, dialect.number_notation, count_rows(relation))
+    rows = count_rows(relation)
+    return RawTable(relation, columns, dialect.number_notation, rows, header_row=header_row)
 
 
 def numbered_in_file_order(con: duckdb.DuckDBPyConnection, table: str) -> duckdb.DuckDBPyRelation:
@@ -135,19 +143,27 @@ def unique_column_names(columns: tuple[str, ...]) -> list[str]:
 def csv_read_error(error: duckdb.Error, delimiter: str, header_row: int) -> UnreadableFileError:
     """Turn DuckDB's CSV error into a message about the user's file, with the row when known.
 
-    DuckDB counts the file's lines, the skipped ones above the header included."""
+    DuckDB's text quotes the line it stopped at, CPR number and name included: only its line
+    number and field counts are kept (SPEC §6). It reads the file from its header line
+    (`load_csv`), so its line N is data row N - 1, and line N + header_row - 1 of the file."""
     text = str(error)
     line_match = CSV_LINE_PATTERN.search(text)
-    if line_match:
-        line = int(line_match.group(1))
-        detail = text.splitlines()[2] if len(text.splitlines()) > 2 else "wrong number of fields"
-        return UnreadableFileError(
-            f"line {line} of the file does not match the header ({detail.strip()}; "
-            f"the delimiter is '{delimiter}', and a value holding it must be quoted)",
-            rule="malformed_row",
-            row=line - header_row,
+    if not line_match:
+        return UnreadableFileError(f"the file could not be read as CSV: {text.splitlines()[0]}")
+    row = int(line_match.group(1)) - 1
+    line = f"line {row + header_row} of the file"
+    fields = CSV_FIELDS_PATTERN.search(text)
+    if fields:
+        found, expected = int(fields.group(2)), int(fields.group(1))
+        problem = (
+            f"{line} has {found} fields, the header has {expected} (the delimiter is "
+            f"'{delimiter}'; a value holding it must be quoted)"
         )
-    return UnreadableFileError(f"the file could not be read as CSV: {text.splitlines()[0]}")
+    elif CSV_QUOTE_PATTERN.search(text):
+        problem = f'{line} opens a quote that is not closed (a quote inside a value is written "")'
+    else:
+        problem = f"{line} does not match the header"
+    return UnreadableFileError(problem, rule="malformed_row", row=row)
 
 
 def load_xlsx(
