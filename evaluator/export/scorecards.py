@@ -19,6 +19,8 @@ from evaluator.export.provider_sheets import write_provider_sheet
 from evaluator.export.scorecard_data import ScorecardData, read_scorecard_data
 from evaluator.export.sheet_parts import (
     CONTRACT_COLUMNS,
+    RED_CODE,
+    YELLOW_CODE,
     business_case_line,
     colour_codes,
     colour_status_columns,
@@ -38,11 +40,9 @@ from evaluator.export.xlsx import (
     BOLD_CHARACTER_WIDTH,
     LEFT,
     LINE_HEIGHT,
-    RED,
     SECTION_FONT,
     TITLE_FONT,
     WRAP,
-    YELLOW,
     Column,
     column_letter,
     header_cell,
@@ -400,7 +400,7 @@ def write_data_quality(sheet: Worksheet, data: ScorecardData, labels: dict) -> N
     colour_codes(
         sheet,
         column_range(1, header_row + 1, last_row),
-        {"blocking": RED, "warning": YELLOW},
+        {"blocking": RED_CODE, "warning": YELLOW_CODE},
         labels,
     )
     set_print_layout(sheet, f"{header_row}:{header_row}")
