@@ -197,8 +197,9 @@ def evaluate(
     With no `quarter`, the latest quarter whose follow-up is complete is evaluated. With
     `data_docs`, GX's Data Docs are built for the report (about 2 s; callers that only want the
     numbers can skip them). With `jobcenter`, one jobcenter of a pooled extract is evaluated
-    against the strata of the whole extract (SPEC §2.7).
-    The marts are checked against `checks/outputs.toml` before they are handed over.
+    against the strata of the whole extract (SPEC §2.7). The models are computed on a second
+    connection while the data-quality checks run (`BackgroundModels`) and discarded if a rule
+    blocks. The marts are checked against `checks/outputs.toml` before they are handed over.
     Raises `BlockingInputError` (exit 1) when the input fails a blocking rule,
     `UsageError` (exit 2) when `jobcenter` is not one of the extract's, and `InternalError`
     (exit 2) when a mart breaks a rule of ours.
