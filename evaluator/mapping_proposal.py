@@ -34,6 +34,7 @@ from evaluator.io.files import (
     UnreadableFileError,
     detect_encoding,
     find_table_files,
+    require_extract_folder,
     split_header_line,
     text_codec,
 )
@@ -140,8 +141,7 @@ def write_proposal(data: Path, out: Path, force: bool) -> MappingProposal:
 
 def propose_settings(data: Path, out: Path) -> MappingProposal:
     """The proposal for every table of SPEC §1.2 that has a file in `data`."""
-    if not data.is_dir():
-        raise UsageError(f"{data}: no such folder; --data must name the extract's folder")
+    require_extract_folder(data)
     files = {table: find_table_files(data, table) for table in TABLES}
     if not any(files.values()):
         names = ", ".join(f"{table.name}.csv" for table in TABLES)

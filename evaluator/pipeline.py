@@ -15,7 +15,7 @@ import duckdb
 from evaluator.checks import build_empty_data_docs, run_checks, set_check_variables
 from evaluator.findings import BlockingInputError, FileSystemError, Finding, UsageError
 from evaluator.io.extract import Extract, load_extract, with_sheet_rows
-from evaluator.io.files import find_table_files
+from evaluator.io.files import find_table_files, require_extract_folder
 from evaluator.io.mapping import NO_MAPPING, ExtractMapping
 from evaluator.io.schema import TABLES
 from evaluator.models import (
@@ -82,8 +82,7 @@ def read_extract(
     Past `engine.memory_limit` DuckDB spills to temporary files, which it deletes when the
     connection closes.
     """
-    if not data_dir.is_dir():
-        raise UsageError(f"{data_dir}: no such folder; --data must name the extract's folder")
+    require_extract_folder(data_dir)
     con = duckdb.connect(config=engine.duckdb_config())
     load_macros(con)
     progress(f"Reading the extract in {data_dir}")

@@ -176,6 +176,17 @@ def test_a_missing_data_folder_exits_2(tmp_path):
     assert "no such folder" in result.output
 
 
+@pytest.mark.parametrize(
+    "command", [("run", "--quarter", "2026Q2"), ("check",), ("map",)], ids=lambda c: c[0]
+)
+def test_data_naming_a_file_says_it_is_a_file(command, tmp_path):
+    offers = tmp_path / "offers.csv"
+    offers.write_text("offer_id\n", encoding="utf-8")
+    result = invoke(command[0], "--data", offers, *command[1:])
+    assert result.exit_code == 2
+    assert "offers.csv: a file, not a folder; --data must name the folder" in result.output
+
+
 def test_a_bad_settings_file_exits_2(demo_copy, tmp_path):
     config = tmp_path / "settings.toml"
     config.write_text("[evaluation]\nwindows_days = 30\n")

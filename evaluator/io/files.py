@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from evaluator.findings import UsageError
 from evaluator.io.schema import Table
 
 Encoding = Literal["utf-8", "cp1252"]
@@ -75,6 +76,17 @@ class CsvDialect:
     def number_notation(self) -> str:
         """`;` files use Danish numbers (`12.500,50`), `,` files plain ones (`12500.50`)."""
         return "danish" if self.delimiter == ";" else "plain"
+
+
+def require_extract_folder(data: Path) -> None:
+    """`--data` names a folder, or the user hears what it names instead."""
+    if data.is_file():
+        raise UsageError(
+            f"{data}: a file, not a folder; --data must name the folder that holds the "
+            "extract's files"
+        )
+    if not data.is_dir():
+        raise UsageError(f"{data}: no such folder; --data must name the extract's folder")
 
 
 def find_table_files(folder: Path, table: Table) -> list[Path]:
