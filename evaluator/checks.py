@@ -220,8 +220,8 @@ def validate(
     suite = gx.ExpectationSuite(
         name=f"{name}_rules", expectations=[expectation(gx, rule) for rule in rules]
     )
-    gx_batch = None
     if for_docs:
+        gx_batch = None
         outcomes = checkpoint_outcomes(gx, context, name, definition, suite, batch)
     else:
         gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
@@ -229,7 +229,8 @@ def validate(
     failed = [outcome for outcome in outcomes if not outcome.success]
     if not failed:
         return []
-    gx_batch = gx_batch or definition.get_batch(batch_parameters={"dataframe": batch})
+    if gx_batch is None:
+        gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
     by_key = {rule.key: rule for rule in rules}
     return [
         failing_keys(

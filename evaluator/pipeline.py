@@ -216,14 +216,13 @@ def evaluate(
     models = BackgroundModels(models_con, QUARTERLY_MARTS)
     try:
         extract.findings += check_values(con, extract, as_of, cohort, docs and Path(docs.name))
-        if jobcenter is not None and not extract.blocking:
+        if extract.blocking:
+            raise BlockingInputError(extract.findings)
+        if jobcenter is not None:
             check_jobcenter_name(con, jobcenter)
     except BaseException:
         models.discard()
         raise
-    if extract.blocking:
-        models.discard()
-        raise BlockingInputError(extract.findings)
     # The checks set variables of their own on `con`; the exports' views read the run's.
     set_run_variables(con, quarter, as_of, settings, extract.present_tables, jobcenter)
     progress(f"Computing outcomes, costs and metrics for {quarter.label}")

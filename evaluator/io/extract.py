@@ -222,7 +222,9 @@ def settings_without_file(table: Table, mapping: ExtractMapping) -> list[Finding
         f"the settings ({mapping.source}) describe {table.name}, but the extract has no file "
         f"{table.name}.csv, .xlsx or .parquet; {instead}"
     )
-    return [Finding("warning", table.name, 0, "", "", "settings_without_file", message, table.name)]
+    return [
+        Finding("warning", table.name, 0, "", "", "settings_without_file", message, file=table.name)
+    ]
 
 
 def create_empty_source_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:

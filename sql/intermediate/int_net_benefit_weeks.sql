@@ -4,8 +4,9 @@
 -- cohort participations of the evaluated quarter (every jobcenter).
 -- Rule (SPEC §2.8): the net benefit weeks an effect saves, Σ (1 − refusion of week k) over
 -- k = n + 1 … n + weeks_saved for the benefit week n at the offer's end (benefit_week_at_end of
--- int_cohort_participations), 0 when weeks_saved = 0. The sum is taken step by step of int_refusion_steps:
--- each step adds its net share × the saved weeks that fall in it (saved_weeks_in_step, in
+-- int_cohort_participations), 0 when weeks_saved = 0. The sum is taken step by step of
+-- int_refusion_steps: each step adds its net share × the saved weeks that fall in it
+-- (saved_weeks_in_step, in
 -- sql/macros/metrics.sql). It depends on n alone, so it is worked out once per distinct n (a
 -- few hundred values, not millions of rows); int_participation_avoidable_costs and
 -- business_case_sensitivity both price it. Exact decimals.
