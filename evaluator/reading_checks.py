@@ -23,6 +23,7 @@ from dataclasses import replace
 import pandas as pd
 
 from evaluator.checks import (
+    Batches,
     Failure,
     Rule,
     import_great_expectations,
@@ -63,22 +64,22 @@ def run_reading_checks(extract: Extract) -> list[Finding]:
     if not flagged and not has_missing:
         return []
     gx = import_great_expectations()
-    context = new_context(gx)
+    batches = new_context(gx)
     rules = load_reading_rules()
-    findings = table_findings(gx, context, rules["required_tables"], extract)
-    findings += column_findings(gx, context, rules["required_columns"], extract)
+    findings = table_findings(gx, batches, rules["required_tables"], extract)
+    findings += column_findings(gx, batches, rules["required_columns"], extract)
     for problems in flagged:
-        findings += value_findings(gx, context, rules, problems)
+        findings += value_findings(gx, batches, rules, problems)
     return findings
 
 
-def table_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
+def table_findings(gx, batches: Batches, rule: Rule, extract: Extract) -> list[Finding]:
     required = [table.name for table in TABLES if table.required]
     batch = pd.DataFrame(
         {KEY: required, "is_missing": [name in extract.missing_tables for name in required]}
     )
     findings = []
-    for failure in validate(gx, context, "tables", [rule], batch, KEY):
+    for failure in validate(gx, batches, "tables", [rule], batch, KEY):
         for table in failure.keys:
             findings.append(
                 finding(rule, table, 0, "", "", rule.message.format(table=table), table)
@@ -86,13 +87,13 @@ def table_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
     return findings
 
 
-def column_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
+def column_findings(gx, batches: Batches, rule: Rule, extract: Extract) -> list[Finding]:
     presence = {f"{c.table}.{c.column}": c for c in extract.column_presence}
     batch = pd.DataFrame(
         {KEY: list(presence), "is_missing": [c.is_missing for c in presence.values()]}
     )
     findings = []
-    for failure in validate(gx, context, "columns", [rule], batch, KEY):
+    for failure in validate(gx, batches, "columns", [rule], batch, KEY):
         for key in failure.keys:
             column = presence[key]
             message = rule.message.format(column=column.column)
@@ -102,7 +103,9 @@ def column_findings(gx, context, rule: Rule, extract: Extract) -> list[Finding]:
     return findings
 
 
-def value_findings(gx, context, rules: dict[str, Rule], problems: ValueProblems) -> list[Finding]:
+def value_findings(
+    gx, batches: Batches, rules: dict[str, Rule], problems: ValueProblems
+) -> list[Finding]:
     """One finding per empty or unparsed value, in the order of the rules, then of the rows."""
     table = problems.table
     table_rules = [
@@ -111,7 +114,7 @@ def value_findings(gx, context, rules: dict[str, Rule], problems: ValueProblems)
     ]
     if not table_rules:
         return []
-    failures = validate(gx, context, f"values_{table.name}", table_rules, problems.rows, ROW_COLUMN)
+    failures = validate(gx, batches, f"values_{table.name}", table_rules, problems.rows, ROW_COLUMN)
     texts = problems.rows.set_index(ROW_COLUMN)
     findings: list[Finding] = []
     for failure in failures:
