@@ -9,12 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.export.csv_files import write_metric_csvs
 from evaluator.export.labels import SCORECARD_LABELS
-from evaluator.export.xlsx import safe_sheet_name
+from evaluator.export.xlsx import add_sheet, safe_sheet_name
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
 from evaluator.report_folder import write_report
@@ -513,6 +513,18 @@ def test_safe_sheet_names(wanted, taken, expected):
     name = safe_sheet_name(wanted, set(taken))
     assert name == expected
     assert len(name) <= 31
+
+
+def test_added_sheets_keep_their_safe_names_through_a_save(tmp_path):
+    """add_sheet skips openpyxl's own renaming: the names Excel reads are safe_sheet_name's, in
+    the order added, and a case-blind clash gets its (2), not openpyxl's 1."""
+    workbook = Workbook()
+    taken = {workbook.active.title.casefold()}
+    for wanted in ("P1 Jobhuset", "p1 JOBHUSET", "Sheet", "P2 A/S"):
+        add_sheet(workbook, wanted, taken)
+    workbook.save(tmp_path / "names.xlsx")
+    names = load_workbook(tmp_path / "names.xlsx", read_only=True).sheetnames
+    assert names == ["Sheet", "P1 Jobhuset", "p1 JOBHUSET (2)", "Sheet (2)", "P2 A-S"]
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,7 @@ from evaluator.export.xlsx import (
     TITLE_FONT,
     WRAP,
     Column,
+    add_sheet,
     column_letter,
     header_cell,
     number,
@@ -150,32 +151,24 @@ def write_scorecards(evaluation: Evaluation, path: Path, lang: str = "da") -> No
     taken: set[str] = set()
     overview = workbook.active
     overview.title = safe_sheet_name(labels["sheet_overview"], taken)
-    chart_data = ChartData(
-        workbook.create_sheet(safe_sheet_name(labels["sheet_chart_data"], taken))
-    )
+    chart_data = ChartData(add_sheet(workbook, labels["sheet_chart_data"], taken))
     chart_data.sheet.sheet_state = "hidden"
     write_overview(overview, data, labels)
     write_tender(
-        workbook.create_sheet(safe_sheet_name(labels["sheet_tender"], taken)),
+        add_sheet(workbook, labels["sheet_tender"], taken),
         data,
         labels,
         chart_data,
     )
-    write_contracts(
-        workbook.create_sheet(safe_sheet_name(labels["sheet_contracts"], taken)), data, labels
-    )
+    write_contracts(add_sheet(workbook, labels["sheet_contracts"], taken), data, labels)
     if len(data.jobcenters) >= 2:
-        sheet = workbook.create_sheet(safe_sheet_name(labels["sheet_jobcenters"], taken))
+        sheet = add_sheet(workbook, labels["sheet_jobcenters"], taken)
         write_jobcenters(sheet, data, labels, chart_data)
     for provider in data.providers:
-        name = safe_sheet_name(f"{provider['provider_id']} {provider['provider_name']}", taken)
-        write_provider_sheet(workbook.create_sheet(name), provider, data, labels, chart_data)
-    write_data_quality(
-        workbook.create_sheet(safe_sheet_name(labels["sheet_data_quality"], taken)), data, labels
-    )
-    write_method(
-        workbook.create_sheet(safe_sheet_name(labels["sheet_method"], taken)), data, labels, lang
-    )
+        sheet = add_sheet(workbook, f"{provider['provider_id']} {provider['provider_name']}", taken)
+        write_provider_sheet(sheet, provider, data, labels, chart_data)
+    write_data_quality(add_sheet(workbook, labels["sheet_data_quality"], taken), data, labels)
+    write_method(add_sheet(workbook, labels["sheet_method"], taken), data, labels, lang)
     workbook.move_sheet(chart_data.sheet, offset=len(workbook.sheetnames) - 2)
     workbook.save(path)
 
