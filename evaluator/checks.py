@@ -3,7 +3,8 @@
 Each table's rules (`checks/<table>.toml`) become one GX expectation suite. Its batch is the
 DataFrame of `sql/checks/chk_<table>.sql`: the typed columns plus, for rules that need another
 table, a derived column (is the offer known?). GX decides pass or fail and names the failing
-rows by their `_row`, which becomes the row of each finding.
+rows by their `_row`, which becomes the row of each finding. A large table whose rules judge
+each row by itself reaches GX in chunks of CHUNK_ROWS rows, so that memory holds one chunk.
 
 Speed: validation first asks GX only for counts; the row lists are fetched for the failing
 expectations alone, and for at most MAX_ROWS_PER_RULE rows each, so a file that fails a rule on
@@ -13,6 +14,7 @@ every one of its million rows is reported in seconds (the rest as one finding wi
 import datetime as dt
 import os
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,17 @@ from evaluator.variables import set_variables
 
 BATCH_SQL_DIR = SQL_DIR / "checks"
 MAX_ROWS_PER_RULE = 10_000
+# A table whose rules all judge each row by itself goes to GX in chunks of this many rows, so
+# that the checks hold one chunk (and GX's copy of it), not the table: at 20 million
+# participations the whole batch was 1.3 GB before GX copied it.
+CHUNK_ROWS = 1_000_000
+ROW_BY_ROW = frozenset(
+    {
+        "expect_column_values_to_be_between",
+        "expect_column_values_to_be_in_set",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+    }
+)
 NUMBER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "DECIMAL", "FLOAT", "DOUBLE"}
 DOCS_SITE = "report"
 
@@ -159,12 +172,14 @@ def run_checks(
         rules = load_rules(table)
         if table.name not in files or not rules:
             continue
-        batch = comparable_numbers(
-            con.sql(shipped_file(BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8"))
-        )
+        batch = con.sql(shipped_file(BATCH_SQL_DIR / f"chk_{table.name}.sql").read_text("utf-8"))
+        if all(rule.expectation in ROW_BY_ROW for rule in rules):
+            frames = comparable_chunks(batch, CHUNK_ROWS)
+        else:
+            frames = iter([comparable_numbers(batch)])
         source = con.table(source_relation_name(table))
         failures = validate(
-            gx, batches, table.name, rules, batch, ROW_COLUMN, for_docs=docs_dir is not None
+            gx, batches, table.name, rules, frames, ROW_COLUMN, for_docs=docs_dir is not None
         )
         for failure in failures:
             findings += row_findings(failure, source, files[table.name])
@@ -184,13 +199,38 @@ def comparable_numbers(batch: duckdb.DuckDBPyRelation) -> pd.DataFrame:
     The frame is built through Arrow, one block per column: DuckDB's own `df()` took 2.4 s for
     the 5-million-row participations batch, Arrow 0.6 s. Flags become pandas' nullable booleans
     (a flag's null is skipped by GX, as any null is) and dates datetime64, not Python objects."""
-    columns = [
+    return arrow_frame(batch.select(*comparable_columns(batch)).to_arrow_table())
+
+
+def comparable_chunks(batch: duckdb.DuckDBPyRelation, rows: int) -> Iterator[pd.DataFrame]:
+    """`comparable_numbers` in frames of `rows` to twice `rows` rows (the last may be smaller),
+    streamed from one execution of the batch's query: only one frame (and GX's copy of it) is
+    in memory at a time. DuckDB streams record batches of at most `rows` rows, often far fewer
+    (19 for 2.2 million progression rows), so they are gathered into frames of `rows`: each
+    frame is a validation of its own, about 0.1 s and a result in the Data Docs. An empty batch
+    is one empty frame, so that every table is validated and shown in the Data Docs."""
+    reader = batch.select(*comparable_columns(batch)).to_arrow_reader(rows)
+    pending: list[pa.RecordBatch] = []
+    yielded = False
+    for record_batch in reader:
+        pending.append(record_batch)
+        if sum(part.num_rows for part in pending) >= rows:
+            yield arrow_frame(pa.Table.from_batches(pending, reader.schema))
+            pending, yielded = [], True
+    if pending or not yielded:
+        yield arrow_frame(pa.Table.from_batches(pending, reader.schema))
+
+
+def comparable_columns(batch: duckdb.DuckDBPyRelation) -> list[duckdb.Expression]:
+    return [
         duckdb.ColumnExpression(name).cast(duckdb.sqltypes.DOUBLE).alias(name)
         if name != ROW_COLUMN and is_number(kind)
         else duckdb.ColumnExpression(name)
         for name, kind in zip(batch.columns, batch.types, strict=True)
     ]
-    table = batch.select(*columns).to_arrow_table()
+
+
+def arrow_frame(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(
         types_mapper={pa.bool_(): pd.BooleanDtype()}.get,
         date_as_object=False,
@@ -225,32 +265,54 @@ def add_docs_site(context, docs_dir: Path) -> None:
 
 
 def validate(
-    gx, batches: Batches, name: str, rules: list[Rule], batch, key_column: str, for_docs=False
+    gx,
+    batches: Batches,
+    name: str,
+    rules: list[Rule],
+    frames: Iterable[pd.DataFrame],
+    key_column: str,
+    for_docs: bool = False,
 ) -> list[Failure]:
-    """Run the rules as one suite on `batch`, then fetch the failing keys of the rules that
-    failed. `for_docs` runs the suite through a checkpoint, which stores its result for the Data
-    Docs; otherwise the batch validates the suite itself, which saves registering a validation
-    and a checkpoint (their YAML costs about 0.1 s a table, whatever its size) and lets the
-    failing keys come from the same batch (GX fingerprints every batch it makes: 0.5 s at 5
-    million rows). Both ask for GX's BASIC result: the counts, not the lists of failing rows,
-    which SUMMARY computes for every rule at a copy of the whole batch each. Without the docs,
-    every table shares one asset: its name is shown nowhere."""
+    """Run the rules as one suite on each of `frames` (a table whole, or in chunks of its rows),
+    then fetch the failing keys of the rules that failed; one `Failure` per rule, in the order
+    of `rules`, whatever the chunk its rows are in.
+
+    `for_docs` runs the suite through a checkpoint, which stores each frame's result for the
+    Data Docs; otherwise the batch validates the suite itself, which saves registering a
+    validation and a checkpoint (their YAML costs about 0.1 s a table, whatever its size) and
+    lets the failing keys come from the same batch (GX fingerprints every batch it makes: 0.5 s
+    at 5 million rows). Both ask for GX's BASIC result: the counts, not the lists of failing
+    rows, which SUMMARY computes for every rule at a copy of the whole batch each. Without the
+    docs, every table shares one asset: its name is shown nowhere."""
     definition = batches.definition(name if for_docs else "table")
     suite = gx.ExpectationSuite(
         name=f"{name}_rules", expectations=[expectation(gx, rule) for rule in rules]
     )
-    if for_docs:
+    checkpoint = docs_checkpoint(gx, batches.context, name, definition, suite) if for_docs else None
+    by_key = {rule.key: rule for rule in rules}
+    found: dict[str, list[Failure]] = {}
+    for frame in frames:
+        for failure in frame_failures(gx, definition, checkpoint, suite, by_key, frame, key_column):
+            found.setdefault(failure.rule.key, []).append(failure)
+    return [merged(found[rule.key]) for rule in rules if rule.key in found]
+
+
+def frame_failures(
+    gx, definition, checkpoint, suite, by_key: dict[str, Rule], frame, key_column: str
+) -> list[Failure]:
+    """The failures of the suite on one frame: through `checkpoint` if there is one."""
+    if checkpoint is not None:
+        result = checkpoint.run(batch_parameters={"dataframe": frame})
         gx_batch = None
-        outcomes = checkpoint_outcomes(gx, batches.context, name, definition, suite, batch)
+        outcomes = next(iter(result.run_results.values())).results
     else:
-        gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
+        gx_batch = definition.get_batch(batch_parameters={"dataframe": frame})
         outcomes = gx_batch.validate(suite, result_format="BASIC").results
     failed = [outcome for outcome in outcomes if not outcome.success]
     if not failed:
         return []
     if gx_batch is None:
-        gx_batch = definition.get_batch(batch_parameters={"dataframe": batch})
-    by_key = {rule.key: rule for rule in rules}
+        gx_batch = definition.get_batch(batch_parameters={"dataframe": frame})
     return [
         failing_keys(
             gx, gx_batch, by_key[outcome.expectation_config.meta["key"]], outcome, key_column
@@ -259,18 +321,23 @@ def validate(
     ]
 
 
-def checkpoint_outcomes(gx, context, name: str, definition, suite, batch) -> list:
-    """The outcome of each expectation of `suite` on `batch`, stored for the Data Docs."""
+def docs_checkpoint(gx, context, name: str, definition, suite):
+    """A checkpoint that validates `suite` and stores each result for the Data Docs."""
     validation = context.validation_definitions.add(
         gx.ValidationDefinition(name=name, data=definition, suite=context.suites.add(suite))
     )
-    checkpoint = context.checkpoints.add(
+    return context.checkpoints.add(
         gx.Checkpoint(
             name=f"{name}_checks", validation_definitions=[validation], result_format="BASIC"
         )
     )
-    result = checkpoint.run(batch_parameters={"dataframe": batch})
-    return next(iter(result.run_results.values())).results
+
+
+def merged(parts: list[Failure]) -> Failure:
+    """A rule's failures in several chunks as one: the counts added, the keys in order, at most
+    MAX_ROWS_PER_RULE of them (all of them when the rule fails on no more rows in all)."""
+    keys = sorted(key for part in parts for key in part.keys)[:MAX_ROWS_PER_RULE]
+    return Failure(parts[0].rule, keys, sum(part.count for part in parts))
 
 
 def failing_keys(gx, gx_batch, rule: Rule, summary_result, key_column: str) -> Failure:

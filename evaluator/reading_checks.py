@@ -79,7 +79,7 @@ def table_findings(gx, batches: Batches, rule: Rule, extract: Extract) -> list[F
         {KEY: required, "is_missing": [name in extract.missing_tables for name in required]}
     )
     findings = []
-    for failure in validate(gx, batches, "tables", [rule], batch, KEY):
+    for failure in validate(gx, batches, "tables", [rule], [batch], KEY):
         for table in failure.keys:
             findings.append(
                 finding(rule, table, 0, "", "", rule.message.format(table=table), table)
@@ -93,7 +93,7 @@ def column_findings(gx, batches: Batches, rule: Rule, extract: Extract) -> list[
         {KEY: list(presence), "is_missing": [c.is_missing for c in presence.values()]}
     )
     findings = []
-    for failure in validate(gx, batches, "columns", [rule], batch, KEY):
+    for failure in validate(gx, batches, "columns", [rule], [batch], KEY):
         for key in failure.keys:
             column = presence[key]
             message = rule.message.format(column=column.column)
@@ -114,7 +114,9 @@ def value_findings(
     ]
     if not table_rules:
         return []
-    failures = validate(gx, batches, f"values_{table.name}", table_rules, problems.rows, ROW_COLUMN)
+    failures = validate(
+        gx, batches, f"values_{table.name}", table_rules, [problems.rows], ROW_COLUMN
+    )
     texts = problems.rows.set_index(ROW_COLUMN)
     findings: list[Finding] = []
     for failure in failures:

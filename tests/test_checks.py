@@ -3,14 +3,16 @@ number, and a clean extract passes. Rows are numbered as a user sees them: 1-bas
 excluded."""
 
 import re
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+from evaluator import checks
 from evaluator.checks import comparable_numbers, load_rules
 from evaluator.io.schema import TABLES
-from evaluator.pipeline import check_extract
+from evaluator.pipeline import check_extract, run_check
 from evaluator.reading_checks import load_reading_rules
 from evaluator.resources import RULES_DIR
 from fixtures.builders import JOB, ExtractBuilder
@@ -351,3 +353,66 @@ def test_a_rule_on_a_derived_column_says_in_words_what_it_holds():
                 assert rule.description.startswith(f"{column}: "), (table.name, rule.rule)
     for rule in load_reading_rules().values():
         assert rule.description, rule.rule
+
+
+def chunked_extract() -> ExtractBuilder:
+    """The clean extract (P1, P2) with P3 aged 130 (row 3), P4 and P5 fine, P6 aged 14 (row 6),
+    P7 in match group 4 (row 7) and P1 again (row 8, a duplicate of row 1)."""
+    extract = clean()
+    extract.participation("P3", citizen="C3", age=130)
+    extract.participation("P4", citizen="C4").participation("P5", citizen="C5")
+    extract.participation("P6", citizen="C6", age=14)
+    extract.participation("P7", citizen="C7", match_group=4)
+    return extract.participation("P1", citizen="C8")
+
+
+def test_a_table_checked_in_chunks_gives_the_findings_of_the_whole_table(tmp_path, monkeypatch):
+    """Participations in chunks of 3 rows (rows 1-3, 4-6, 7-8): the same findings in the same
+    order as in one batch, the duplicate found across chunks (its count is the batch query's)."""
+    folder = chunked_extract().write(tmp_path / "extract")
+    whole = check_extract(folder)
+    frames: list[int] = []
+    chunks = checks.comparable_chunks
+
+    def counted(batch, rows):
+        for frame in chunks(batch, rows):
+            if "age" in frame.columns:  # the participations batch
+                frames.append(len(frame))
+            yield frame
+
+    monkeypatch.setattr(checks, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(checks, "comparable_chunks", counted)
+    chunked = check_extract(folder)
+    assert frames == [3, 3, 2]
+    assert chunked == whole
+    assert [(f.row, f.column, f.rule) for f in whole if f.table == "participations"] == [
+        (1, "participation_id", "duplicate_id"),
+        (8, "participation_id", "duplicate_id"),
+        (7, "match_group", "match_group_range"),
+        (3, "age", "age_range"),
+        (6, "age", "age_range"),
+    ]
+
+
+def test_a_rule_failing_in_two_chunks_lists_its_first_rows_and_counts_them_all(
+    tmp_path, monkeypatch
+):
+    """At most one row listed per rule: age_range fails on row 3 (first chunk) and row 6 (second
+    chunk), so row 3 is listed and the rest is one finding that counts 2 rows in all."""
+    folder = chunked_extract().write(tmp_path / "extract")
+    monkeypatch.setattr(checks, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(checks, "MAX_ROWS_PER_RULE", 1)
+    ages = [f for f in check_extract(folder) if f.rule == "age_range"]
+    assert [(f.row, f.value) for f in ages] == [(3, "130"), (0, "")]
+    assert ages[1].message == "age must be between 15 and 70: 2 rows in all, the first 1 listed"
+
+
+def test_the_data_docs_show_a_chunked_table_once_per_chunk(tmp_path, monkeypatch):
+    """With the Data Docs, each chunk of participations (rows 1-3, 4-6, 7-8) is a validation
+    result of its own, and the findings are those of the run without docs."""
+    folder = chunked_extract().write(tmp_path / "extract")
+    monkeypatch.setattr(checks, "CHUNK_ROWS", 3)
+    run = run_check(folder, data_docs=True)
+    pages = (Path(run.data_docs.name) / "validations" / "participations_rules").rglob("*.html")
+    assert len(list(pages)) == 3
+    assert run.findings == check_extract(folder)
