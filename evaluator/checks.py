@@ -148,9 +148,8 @@ class Batches:
         return self._definitions[asset]
 
 
-def new_context(gx, docs_dir: Path | None = None) -> Batches:
-    """An ephemeral GX context (with a Data Docs site in `docs_dir`) and its way in to our
-    DataFrames."""
+def new_batches(gx, docs_dir: Path | None = None) -> Batches:
+    """The `Batches` of a new ephemeral GX context, with a Data Docs site in `docs_dir`."""
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False}
     if docs_dir is not None:
@@ -166,7 +165,7 @@ def run_checks(
     With `docs_dir`, GX's Data Docs (a static HTML site of the rules and results) are built there.
     """
     gx = import_great_expectations()
-    batches = new_context(gx, docs_dir)
+    batches = new_batches(gx, docs_dir)
     findings: list[Finding] = []
     for table in TABLES:
         rules = load_rules(table)
@@ -176,7 +175,7 @@ def run_checks(
         if all(rule.expectation in ROW_BY_ROW for rule in rules):
             frames = comparable_chunks(batch, CHUNK_ROWS)
         else:
-            frames = iter([comparable_numbers(batch)])
+            frames = [comparable_numbers(batch)]
         source = con.table(source_relation_name(table))
         failures = validate(
             gx, batches, table.name, rules, frames, ROW_COLUMN, for_docs=docs_dir is not None
@@ -247,7 +246,7 @@ def build_empty_data_docs(docs_dir: Path) -> None:
     """The Data Docs site with no validation in it, for a check whose value rules did not run:
     a pipeline that publishes the site finds it in its place either way."""
     gx = import_great_expectations()
-    new_context(gx, docs_dir).context.build_data_docs(site_names=[DOCS_SITE])
+    new_batches(gx, docs_dir).context.build_data_docs(site_names=[DOCS_SITE])
 
 
 def add_docs_site(context, docs_dir: Path) -> None:

@@ -20,7 +20,7 @@ from evaluator.checks import (
     comparable_numbers,
     import_great_expectations,
     named_expectation,
-    new_context,
+    new_batches,
 )
 from evaluator.findings import InternalError
 from evaluator.resources import RULES_DIR, shipped_file
@@ -66,7 +66,7 @@ def check_outputs(con: duckdb.DuckDBPyConnection) -> None:
     """Validate every mart that has rules; raise `InternalError` listing each rule that failed."""
     rules = load_output_rules()
     gx = import_great_expectations()
-    definition = new_context(gx).definition("mart")
+    definition = new_batches(gx).definition("mart")
     failures = [
         failure
         for mart in rules.marts()

@@ -27,7 +27,7 @@ from evaluator.checks import (
     Failure,
     Rule,
     import_great_expectations,
-    new_context,
+    new_batches,
     remainder_finding,
     validate,
 )
@@ -64,7 +64,7 @@ def run_reading_checks(extract: Extract) -> list[Finding]:
     if not flagged and not has_missing:
         return []
     gx = import_great_expectations()
-    batches = new_context(gx)
+    batches = new_batches(gx)
     rules = load_reading_rules()
     findings = table_findings(gx, batches, rules["required_tables"], extract)
     findings += column_findings(gx, batches, rules["required_columns"], extract)
