@@ -80,10 +80,14 @@ def load_rules(table: Table) -> list[Rule]:
 
 
 def import_great_expectations():
-    """Import GX with its usage statistics off: this tool never talks to the network."""
+    """Import GX with its usage statistics off (this tool never talks to the network) and its
+    keyword lookups reading an expectation's configuration once (`evaluator.gx_kwargs`)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
 
+    from evaluator.gx_kwargs import read_configuration_once
+
+    read_configuration_once()
     return gx
 
 
