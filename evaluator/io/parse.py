@@ -115,19 +115,18 @@ def problem_column(column: Column, problem: str) -> str:
 def value_problems(table: Table, raw: RawTable, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The rows flagged by `create_source_table`, with one flag per (column, problem) and the
     column's text as the user wrote it (left out for personal data), for the reading rules of
-    `checks/reading.toml`. A clean file gives no rows, however large it is."""
+    `checks/reading.toml`. A clean file gives no rows, however large it is: an empty frame with
+    the columns named, made without a query: most files are clean, and the join and
+    its empty frame took a quarter of the time to read the demo (0.07 of 0.29 s)."""
     flagged = con.table(source_relation_name(table)).filter(ColumnExpression(PROBLEM_COLUMN))
-    rows = raw.relation.join(flagged.select(ColumnExpression(ROW_COLUMN)), ROW_COLUMN)
     checks = problem_checks(table, raw)
-    shown = {column.name for column, _, _ in checks if not column.personal}
-    selected = [
-        ColumnExpression(ROW_COLUMN),
-        *(ColumnExpression(name) for name in sorted(shown)),
-        *(
-            condition.alias(problem_column(column, problem))
-            for column, problem, condition in checks
-        ),
-    ]
+    shown = sorted({column.name for column, _, _ in checks if not column.personal})
+    flags = [problem_column(column, problem) for column, problem, _ in checks]
     if not flagged.limit(1).fetchall():
-        return rows.select(*selected).limit(0).df()
-    return rows.select(*selected).df()
+        return pd.DataFrame(columns=[ROW_COLUMN, *shown, *flags])
+    rows = raw.relation.join(flagged.select(ColumnExpression(ROW_COLUMN)), ROW_COLUMN)
+    return rows.select(
+        ColumnExpression(ROW_COLUMN),
+        *(ColumnExpression(name) for name in shown),
+        *(condition.alias(flag) for (_, _, condition), flag in zip(checks, flags, strict=True)),
+    ).df()
