@@ -45,6 +45,7 @@ ROW_BY_ROW = frozenset(
 )
 NUMBER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "DECIMAL", "FLOAT", "DOUBLE"}
 DOCS_SITE = "report"
+DOCS_VIEWS = "evaluator.data_docs_views"
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,8 @@ def build_empty_data_docs(docs_dir: Path) -> None:
 
 
 def add_docs_site(context, docs_dir: Path) -> None:
+    """GX's site, its pages rendered by the views of `evaluator.data_docs_views`."""
+    page_view = {"module_name": DOCS_VIEWS, "class_name": "CachedTemplatesPageView"}
     context.add_data_docs_site(
         site_name=DOCS_SITE,
         site_config={
@@ -262,7 +265,14 @@ def add_docs_site(context, docs_dir: Path) -> None:
                 "class_name": "TupleFilesystemStoreBackend",
                 "base_directory": str(docs_dir),
             },
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "site_section_builders": {
+                section: {"view": page_view}
+                for section in ("expectations", "validations", "profiling")
+            },
+            "site_index_builder": {
+                "class_name": "DefaultSiteIndexBuilder",
+                "view": {"module_name": DOCS_VIEWS, "class_name": "CachedTemplatesIndexPageView"},
+            },
         },
     )
 
