@@ -38,17 +38,17 @@ class InMemoryBytecodeCache(BytecodeCache):
 TEMPLATES = InMemoryBytecodeCache()
 
 
-class CachedTemplatesPageView(DefaultJinjaPageView):
+class SharedTemplates:
+    """Mixed into a GX view: its Jinja environment keeps compiled templates in `TEMPLATES`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.env.bytecode_cache = TEMPLATES
+
+
+class CachedTemplatesPageView(SharedTemplates, DefaultJinjaPageView):
     """The page of a suite or a validation result."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.bytecode_cache = TEMPLATES
 
-
-class CachedTemplatesIndexPageView(DefaultJinjaIndexPageView):
+class CachedTemplatesIndexPageView(SharedTemplates, DefaultJinjaIndexPageView):
     """The index page of the site."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.bytecode_cache = TEMPLATES
