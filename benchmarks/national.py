@@ -7,6 +7,8 @@ For each size and format it writes a synthetic extract (`evaluator synth`, seed 
 each part in a process of its own, so each peak is that part's (with the reading it needs):
 
 - floor: DuckDB scans every input column once (the least any implementation must do);
+- read: `read_extract` alone, which types every value and flags what does not parse (read and
+  offer_metrics together are the work the pandas part does);
 - offer_metrics: read, then the models `provider_offer_metrics` needs for the quarter's cohort
   alone (the pandas part's work: no trend, no contract history);
 - models: read, then every SQL model of the quarter, contract history included;
@@ -36,7 +38,7 @@ from pathlib import Path
 QUARTER = "2024Q2"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 OFFER_METRICS_ALONE = "offer_metrics_alone.csv"
-PARTS = ("floor", "offer_metrics", "models", "checks", "csvs", "workbook", "run", "pandas")
+PARTS = ("floor", "read", "offer_metrics", "models", "checks", "csvs", "workbook", "run", "pandas")
 COMPARED = (
     "participants", "effects", "total_cost", "effect_rate", "effect_rate_ci_low",
     "effect_rate_ci_high", "effect_price", "expected_effects", "oe_ratio",
@@ -68,6 +70,8 @@ def measure_part(part: str, folder: Path, report: Path) -> dict:
         metrics.to_csv(report / "pandas_metrics.csv", index=False)
     elif part == "run":
         write_report(evaluate(folder, quarter, settings), report)
+    elif part == "read":
+        read_extract(folder)
     else:
         con, extract = read_extract(folder)
         as_of = latest_extract_date(con)

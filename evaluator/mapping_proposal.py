@@ -424,7 +424,7 @@ def distinct_values(raw: RawTable, name: str) -> list[str]:
         select first(value order by n desc, value) from spellings
         group by lower(value) order by lower(value) limit {MAX_DISTINCT_VALUES + 1}
     """
-    return [value for (value,) in raw.relation.query("raw", query).fetchall()]
+    return [value for (value,) in raw.text.query("raw", query).fetchall()]
 
 
 def spec_values(column: Column) -> tuple[str, ...]:

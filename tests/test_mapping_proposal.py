@@ -8,6 +8,8 @@ import tomllib
 from pathlib import Path
 
 import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -220,6 +222,21 @@ def test_a_value_valid_as_it_stands_needs_no_entry(tmp_path):
     folder = participations_file(tmp_path / "y", [["benefit_group"], ["dagpenge"]])
     text, document = proposal_of(folder)
     assert "values" not in document and "benefit_group =" not in text
+
+
+def test_a_parquet_code_column_of_integers_is_read_as_its_text(tmp_path):
+    """Parquet keeps its integer columns typed (`readers.NATIVE_PARQUET_TYPES`); the labels of a
+    code column held as integers are still compared as text: 1 and 3 are match groups already,
+    7 is not."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    matchgruppe = pa.array([1, 3, 3, 7], pa.int64())
+    pq.write_table(pa.table({"Matchgruppe": matchgruppe}), folder / "participations.parquet")
+    text, document = proposal_of(folder)
+    assert document["columns"]["participations"] == {"match_group": "Matchgruppe"}
+    assert document["values"] == {"participations": {"match_group": {}}}
+    assert '# "7" = ""   # not a known label; the values are 1, 2, 3' in text
+    assert '"1" =' not in text and '"3" =' not in text
 
 
 def test_no_id_and_no_free_text_appears_in_what_map_writes_or_prints(tmp_path):

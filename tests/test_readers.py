@@ -6,6 +6,8 @@ import decimal
 from pathlib import Path
 
 import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from evaluator.io.files import FileLayout
@@ -55,6 +57,66 @@ def utf8_folder(tmp_path) -> Path:
 def test_every_dialect_reads_to_the_same_values(utf8_folder, tmp_path, rewrite):
     rewrite(utf8_folder, tmp_path / "other")
     assert typed_tables(tmp_path / "other") == typed_tables(utf8_folder)
+
+
+TYPED_ALREADY_ROWS = [  # the CSV text of each row; the Parquet file holds the same values typed
+    "P1,C1,J,D,dagpenge,1,30,0,O1,2026-04-01,2026-05-01,",
+    "P2,C2,J,D,dagpenge,2,45,12,O1,0999-12-31,,",
+    "P3,C3,J,D,dagpenge,3,50,3,O1,10000-01-01,,",
+    "P4,C4,J,D,dagpenge,1,,18446744073709551615,O1,2026-04-02,2026-05-02,",
+]
+
+
+def typed_participations_parquet(path: Path) -> None:
+    """TYPED_ALREADY_ROWS in Parquet types: the integers as INT8, INT64 (match_group, a code)
+    and UINT64 (too large for a BIGINT, so read as text), the start dates as DATE, and the end
+    dates as timestamps with a time of day."""
+    texts = list(zip(*(row.split(",") for row in TYPED_ALREADY_ROWS), strict=True))
+    columns = {name: list(values) for name, values in zip(HEADER.split(","), texts, strict=True)}
+    columns["completion"] = [None] * len(TYPED_ALREADY_ROWS)
+    columns["match_group"] = pa.array([int(value) for value in texts[5]], pa.int64())
+    columns["age"] = pa.array([int(value) if value else None for value in texts[6]], pa.int8())
+    columns["benefit_weeks_before"] = pa.array([int(value) for value in texts[7]], pa.uint64())
+    starts = [dt.date(2026, 4, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31), dt.date(2026, 4, 2)]
+    days = [(start - dt.date(1970, 1, 1)).days for start in starts]
+    days[2] += 1  # 10000-01-01, which a Python date cannot hold
+    columns["start_date"] = pa.array(days, pa.date32())
+    ends = [dt.datetime(2026, 5, 1, 10, 30), None, None, dt.datetime(2026, 5, 2, 23, 59)]
+    columns["end_date"] = pa.array(ends, pa.timestamp("s"))
+    pq.write_table(pa.table(columns), path)
+
+
+def test_parquet_typed_already_reads_as_its_text_would(tmp_path):
+    """Integer and date columns of Parquet are taken as they are, without their text; they must
+    give the values and findings that the same values written as CSV text give: a date of year
+    999, a year 10000 (no four-digit year: a finding), a timestamp's date, an integer in a code
+    column, an empty integer and one too large for a BIGINT."""
+    csv_folder = minimal_extract(tmp_path / "csv", HEADER + "\n" + "\n".join(TYPED_ALREADY_ROWS))
+    parquet_folder = minimal_extract(tmp_path / "parquet", HEADER + "\n")
+    (parquet_folder / "participations.csv").unlink()
+    typed_participations_parquet(parquet_folder / "participations.parquet")
+    [as_text, as_parquet] = [read_extract(folder) for folder in (csv_folder, parquet_folder)]
+    rows = [
+        con.table("src_participations").order("_row").fetchall() for con, _ in (as_text, as_parquet)
+    ]
+    assert rows[1] == rows[0]
+    assert [row[10] for row in rows[1]] == [
+        dt.date(2026, 4, 1),
+        dt.date(999, 12, 31),
+        None,
+        dt.date(2026, 4, 2),
+    ]
+    assert [row[11] for row in rows[1]] == [dt.date(2026, 5, 1), None, None, dt.date(2026, 5, 2)]
+    found = [
+        [(f.row, f.column, f.value, f.rule) for f in extract.findings]
+        for _, extract in (as_text, as_parquet)
+    ]
+    assert found[1] == found[0]
+    assert sorted(found[1]) == [
+        (3, "start_date", "10000-01-01", "type_date"),
+        (4, "age", "", "not_empty"),
+        (4, "benefit_weeks_before", "18446744073709551615", "type_integer"),
+    ]
 
 
 def test_values_are_typed(utf8_folder):

@@ -1,7 +1,9 @@
-"""Load one input file into DuckDB as an all-text table, whatever its format or dialect.
+"""Load one input file into DuckDB as a table of text, whatever its format or dialect.
 
 Every value is kept as text here so that a value that does not parse can be reported with its
-row and column (by `evaluator.io.parse`) instead of failing the whole read.
+row and column (by `evaluator.io.parse`) instead of failing the whole read. The exception is a
+Parquet column that is typed already as an integer or a date: its values cannot fail to parse,
+so it is kept as it is and `parse` types it without going through text.
 """
 
 import datetime as dt
@@ -33,6 +35,9 @@ ROW_COLUMN = "_row"
 class RawTable:
     """A file loaded as text: the DuckDB table that holds it and how to read it back.
 
+    Every column is VARCHAR but a Parquet file's integer and date columns, which keep their type
+    (`NATIVE_PARQUET_TYPES`); `text` gives the table with those as text too.
+
     For a workbook, `sheet` is the sheet read and `header_row` the sheet row of its header, so
     that a finding can name the row as the spreadsheet program shows it (data row 1 is sheet row
     `header_row + 1`); for a CSV file, `header_row` is the header's line. `labels` holds the
@@ -46,6 +51,31 @@ class RawTable:
     sheet: str | None = None
     header_row: int = 1
     labels: dict[str, dict[str, str | int]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> duckdb.DuckDBPyRelation:
+        """The table with every column as text (`_row` aside), as the file's values read."""
+        return self.relation.select(
+            *(
+                ColumnExpression(name)
+                if name == ROW_COLUMN
+                else column_text(name, kind).alias(name)
+                for name, kind in self.column_types().items()
+            )
+        )
+
+    def column_types(self) -> dict[str, str]:
+        """Each column of `relation` and its DuckDB type (`VARCHAR`, `BIGINT`, `DATE`, …)."""
+        return {
+            name: str(kind)
+            for name, kind in zip(self.relation.columns, self.relation.types, strict=True)
+        }
+
+
+def column_text(name: str, kind: str) -> duckdb.Expression:
+    """Column `name` of DuckDB type `kind` as text."""
+    column = ColumnExpression(name)
+    return column if kind == "VARCHAR" else column.cast(duckdb.sqltypes.VARCHAR)
 
 
 def normalise_name(name: object) -> str:
@@ -240,8 +270,16 @@ def cell_text(cell: object) -> str | None:
     return str(cell)
 
 
+# Parquet types kept as they are: whole numbers that fit a BIGINT, and dates.
+# A timestamp becomes its date; any other type (DOUBLE, DECIMAL, BOOLEAN, UBIGINT) is read as
+# its text and parsed like a CSV value, so that such a file reads to the values its text would.
+INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"}
+NATIVE_PARQUET_TYPES = INTEGER_TYPES | {"DATE"}
+
+
 def load_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> RawTable:
-    """Read Parquet natively; dates and timestamps become ISO dates, everything else text."""
+    """Read Parquet natively: integer and date columns as they are, timestamps as their date,
+    everything else as text."""
     try:
         relation = con.read_parquet(str(path), file_row_number=True)
         file_columns = [
@@ -251,7 +289,7 @@ def load_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> RawTable:
         ]
         columns = tuple(normalise_name(name) for name, _ in file_columns)
         selected = [
-            parquet_text(source, kind).alias(name)
+            parquet_column(source, kind).alias(name)
             for (source, kind), name in zip(file_columns, unique_column_names(columns), strict=True)
         ]
         row = (ColumnExpression("file_row_number") + ConstantExpression(1)).alias(ROW_COLUMN)
@@ -264,10 +302,12 @@ def load_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> RawTable:
     return RawTable(text, columns, "plain", rows)
 
 
-def parquet_text(source: str, kind: str) -> duckdb.Expression:
+def parquet_column(source: str, kind: str) -> duckdb.Expression:
     column = ColumnExpression(source)
-    if kind.startswith("TIMESTAMP") or kind == "DATE":
-        column = column.cast(duckdb.sqltypes.DATE)
+    if kind.startswith("TIMESTAMP"):
+        return column.cast(duckdb.sqltypes.DATE)
+    if kind in NATIVE_PARQUET_TYPES:
+        return column
     return column.cast(duckdb.sqltypes.VARCHAR)
 
 

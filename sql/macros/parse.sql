@@ -15,6 +15,15 @@ create or replace macro parse_date(value) as
             then try_strptime(trim(value), ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y'])::date
     end;
 
+-- A Parquet date column is typed already (`evaluator.io.parse.NATIVE_TYPES`): a date of a year
+-- from 1000 to 9999 is what its ISO text parses to; any other date (year 10000, a BC date,
+-- infinity) is judged by its text, as the same value in a CSV file would be.
+create or replace macro typed_date(value) as
+    case
+        when value between date '1000-01-01' and date '9999-12-31' then value
+        else parse_date(cast(value as varchar))
+    end;
+
 create or replace macro parse_decimal(value, notation) as
     case
         when notation = 'danish'
