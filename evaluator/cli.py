@@ -1,6 +1,8 @@
 """The `evaluator` command (SPEC §3). Each command parses its options and calls the library."""
 
+import atexit
 import datetime as dt
+import gc
 import os
 from collections.abc import Callable
 from enum import StrEnum
@@ -49,6 +51,11 @@ class Language(StrEnum):
     DA = "da"
     EN = "en"
 
+
+# What a command leaves behind (a workbook's 1.3 million objects at 5 million participations)
+# is freed with the process; without this, Python's last cycle collection at exit walks it all
+# first (1.1 s of a 5-million run).
+atexit.register(gc.freeze)
 
 app = typer.Typer(
     no_args_is_help=True,

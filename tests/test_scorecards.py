@@ -3,6 +3,7 @@ suppressed groups show "<5" and nothing else, input text is never a formula, the
 frozen panes, print set-up, conditional formats) is there, and `--lang en` changes words only."""
 
 import csv
+import gc
 import json
 import re
 import zipfile
@@ -14,7 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.export.csv_files import write_metric_csvs
 from evaluator.export.labels import SCORECARD_LABELS
-from evaluator.export.xlsx import add_sheet, safe_sheet_name
+from evaluator.export.scorecards import write_scorecards
+from evaluator.export.xlsx import add_sheet, cycle_collection_paused, safe_sheet_name
 from evaluator.pipeline import evaluate
 from evaluator.quarter import Quarter
 from evaluator.report_folder import write_report
@@ -572,3 +574,26 @@ def test_provider_trend_tables_equal_the_csvs_of_the_earlier_quarters(workbook, 
             assert quarter[DA["participants"]] == int(provider["participants"])
             assert same_number(quarter[DA["effect_rate"]], provider["effect_rate"])
             assert same_number(quarter[DA["effect_price"]], provider["effect_price"])
+
+
+def test_the_cycle_collector_is_paused_while_a_workbook_is_built_and_restored_after(
+    demo_evaluation, tmp_path
+):
+    """write_scorecards pauses the collector and gives it back as it found it: enabled after a
+    workbook, after an error inside, and still disabled where the caller had disabled it."""
+    seen = []
+    with cycle_collection_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(KeyError), cycle_collection_paused():
+        raise KeyError("a failed workbook")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    write_scorecards(demo_evaluation, tmp_path / "scorecards.xlsx")
+    assert gc.isenabled()

@@ -46,6 +46,7 @@ from evaluator.export.xlsx import (
     Column,
     add_sheet,
     column_letter,
+    cycle_collection_paused,
     header_cell,
     number,
     offer_type_name,
@@ -146,6 +147,11 @@ FINDING_COLUMNS = (
 def write_scorecards(evaluation: Evaluation, path: Path, lang: str = "da") -> None:
     """Write the workbook for `evaluation` to `path` in language `lang` (`da` or `en`)."""
     data = read_scorecard_data(evaluation)
+    with cycle_collection_paused():
+        write_workbook(data, path, lang)
+
+
+def write_workbook(data: ScorecardData, path: Path, lang: str) -> None:
     labels = SCORECARD_LABELS[lang]
     workbook = Workbook()
     taken: set[str] = set()

@@ -5,9 +5,11 @@ Two rules hold for every cell the tool writes: input text is stored as text, nev
 with a display format, so a reader who copies a cell gets the number of the CSV.
 """
 
+import gc
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,6 +18,25 @@ from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a workbook is built and saved.
+
+    openpyxl makes about 1,300 objects per provider sheet (cells, style arrays, rules), and none
+    of them is garbage before the workbook is saved; the collector would walk all of them again
+    each time it runs. At 5 million participations (1,000 sheets) that took 12.8 s against
+    10.4 s paused. The collector runs again afterwards and frees the workbook as before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 Kind = Literal["text", "label", "offer_type", "integer", "money", "rate", "decimal", "date"]
 
