@@ -5,6 +5,7 @@ import datetime as dt
 import decimal
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -13,6 +14,7 @@ import pytest
 from evaluator.io.files import FileLayout
 from evaluator.io.mapping import ExtractMapping, TableMapping
 from evaluator.io.schema import TABLES
+from evaluator.models import load_macros
 from evaluator.pipeline import read_extract
 from fixtures.builders import EDUCATION, JOB, ExtractBuilder
 from fixtures.dialects import danish_number, rewrite_danish_csv, rewrite_parquet, rewrite_xlsx
@@ -213,6 +215,34 @@ def test_a_value_that_does_not_parse_names_its_row_and_column(
     lines = [HEADER, ",".join(good.values()), ",".join(good.values()), ",".join(bad.values())]
     folder = minimal_extract(tmp_path, "\n".join(lines) + "\n")
     assert findings_of(folder) == [("participations.csv", 3, column, value, rule)]
+
+
+@pytest.mark.parametrize(
+    ("notation", "text", "value"),
+    [
+        ("plain", " 007 ", 7),
+        ("plain", "-12", -12),
+        ("plain", "30.0", 30),
+        ("plain", "123456789012345678", 123456789012345678),  # 18 digits: cast at once
+        ("plain", "1234567890123456789", 1234567890123456789),  # 19: through a decimal
+        ("plain", "9223372036854775808", None),  # one past the largest BIGINT
+        ("plain", "3.5", None),
+        ("plain", "1.040", None),
+        ("danish", "1.040", 1040),
+        ("danish", "-1.040,00", -1040),
+        ("danish", "1040", 1040),
+        ("danish", "3,5", None),
+    ],
+)
+def test_integers_parse_in_either_notation(notation, text, value):
+    """SPEC §1.1: a whole number, with Danish thousands in a `;` file; `parse_integer` casts
+    plain digits directly and anything else through a decimal, to the same numbers."""
+    con = duckdb.connect()
+    load_macros(con)
+    parsed = con.execute(
+        "select parse_integer($text, $notation)", {"text": text, "notation": notation}
+    )
+    assert parsed.fetchall() == [(value,)]
 
 
 def test_a_citizen_id_never_appears_in_a_finding(tmp_path):
