@@ -1,6 +1,7 @@
--- Parsing rules for input values (SPEC §1.1). Every input value arrives as text; these macros
--- turn it into its type or into NULL, and the reader reports each non-empty value that became
--- NULL with its file, row and column.
+-- Parsing rules for input values (SPEC §1.1). Every input value arrives as text, but a Parquet
+-- integer or date column, which keeps its type (`typed_date` below); these macros turn a text
+-- into its type or into NULL, and the reader reports each non-empty value that became NULL with
+-- its file, row and column.
 --
 -- Dates: YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY, always day first, four-digit years.
 -- Numbers: `danish` notation (`;` files) has `.` thousands and `,` decimals (12.500,50);
